@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The Vitest projects of the whole workspace. Each package's tests sit beside its code
+ * (`src/**\/*.test.ts`); the SPA's project has its own config in apps/web. End-to-end tests are
+ * Playwright's, in e2e/, and are not run by Vitest.
+ */
+const nodeProject = (name: string, root: string) => ({
+  test: {
+    name,
+    root,
+    include: ["src/**/*.test.ts"],
+    environment: "node" as const,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      nodeProject("contracts", "packages/contracts"),
+      nodeProject("pki", "packages/pki"),
+      nodeProject("ccm-client", "packages/ccm-client"),
+      nodeProject("ccm-emulator", "packages/ccm-emulator"),
+      nodeProject("bff", "apps/bff"),
+      "apps/web",
+    ],
+  },
+});
