@@ -1,4 +1,6 @@
+export * from "./api";
 export * from "./ccm";
+export * from "./csr-preview";
 export * from "./error-codes";
 export * from "./limits";
 export * from "./result";

@@ -3,8 +3,8 @@ import { CCM_LIMITS } from "../limits";
 import {
   CaStatusSchema,
   CaTypeSchema,
+  CcmDistinguishedNameSchema,
   CcmIdSchema,
-  DistinguishedNameSchema,
   EpochMsSchema,
   GenModeSchema,
   ListLimitSchema,
@@ -42,7 +42,7 @@ export const CertificateAuthoritySchema = z.object({
   delete_time: EpochMsSchema.nullish(),
   not_before: EpochMsSchema.nullish(),
   not_after: EpochMsSchema.nullish(),
-  distinguished_name: DistinguishedNameSchema.nullish(),
+  distinguished_name: CcmDistinguishedNameSchema.nullish(),
   crl_configuration: CrlConfigurationSchema.nullish(),
   enterprise_project_id: z.string().nullish(),
   free_quota: z.number().int().nullish(),

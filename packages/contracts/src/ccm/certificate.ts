@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CCM_LIMITS } from "../limits";
 import {
+  CcmDistinguishedNameSchema,
   CcmIdSchema,
   CertificateStatusSchema,
-  DistinguishedNameSchema,
   EpochMsSchema,
   GenModeSchema,
   ListLimitSchema,
@@ -27,7 +27,7 @@ export const CertificateSchema = z.object({
   delete_time: EpochMsSchema.nullish(),
   not_before: EpochMsSchema.nullish(),
   not_after: EpochMsSchema.nullish(),
-  distinguished_name: DistinguishedNameSchema.nullish(),
+  distinguished_name: CcmDistinguishedNameSchema.nullish(),
   enc_cert_info: z.object({ enc_serial_number: z.string().nullish() }).nullish(),
   enterprise_project_id: z.string().nullish(),
 });

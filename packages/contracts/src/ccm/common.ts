@@ -35,7 +35,7 @@ export const SORT_DIRECTIONS = ["DESC", "ASC"] as const;
 export const SortDirSchema = z.enum(SORT_DIRECTIONS);
 
 /** The subject as CCM reports it. Responses may leave any field out (a CSR need not carry it). */
-export const DistinguishedNameSchema = z.object({
+export const CcmDistinguishedNameSchema = z.object({
   common_name: z.string().max(CCM_LIMITS.commonNameMaxLength).nullish(),
   country: z.string().nullish(),
   state: z.string().nullish(),
@@ -43,7 +43,7 @@ export const DistinguishedNameSchema = z.object({
   organization: z.string().nullish(),
   organizational_unit: z.string().nullish(),
 });
-export type DistinguishedName = z.infer<typeof DistinguishedNameSchema>;
+export type CcmDistinguishedName = z.infer<typeof CcmDistinguishedNameSchema>;
 
 /** Every CCM error response body: `{"error_code": "PCA.XXXXXXXX", "error_msg": "…"}`. */
 export const CcmErrorBodySchema = z.object({

@@ -4,8 +4,8 @@ import type { FieldCodes } from "../validation";
 import { maxValidityValue, ValiditySchema } from "../validity";
 import { CcmIdSchema } from "./common";
 
-export const SAN_TYPES = ["DNS", "IP", "EMAIL", "URI", "UPN"] as const;
-export type SanType = (typeof SAN_TYPES)[number];
+export const CCM_SAN_TYPES = ["DNS", "IP", "EMAIL", "URI", "UPN"] as const;
+export type CcmSanType = (typeof CCM_SAN_TYPES)[number];
 
 /**
  * A requested subject alternative name. CCM documents the field as reserved and ignored by the
@@ -13,7 +13,7 @@ export type SanType = (typeof SAN_TYPES)[number];
  */
 export const SubjectAlternativeNameSchema = z
   .strictObject({
-    type: z.enum(SAN_TYPES, { error: "A subject alternative name type is DNS, IP, EMAIL, URI or UPN." }),
+    type: z.enum(CCM_SAN_TYPES, { error: "A subject alternative name type is DNS, IP, EMAIL, URI or UPN." }),
     value: z.string().min(1, { error: "A subject alternative name value cannot be empty." }),
   })
   .superRefine((san, ctx) => {
