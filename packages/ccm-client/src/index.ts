@@ -1,3 +1,11 @@
+export * from "./client/ccm-client";
+export * from "./client/credentials";
+export type { CcmCall } from "./client/exchange";
+export * from "./errors";
+export * from "./http/backoff";
+export * from "./http/transport";
+export * from "./iam/token-provider";
+export * from "./regions";
 export * from "./sign/authorization";
 export * from "./sign/canonical";
 export { percentEncode } from "./sign/encoding";
