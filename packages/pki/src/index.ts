@@ -8,6 +8,7 @@ export type { CryptoProvider, DigestName, SignatureInput } from "./crypto/provid
 export { webCryptoProvider } from "./crypto/webcrypto";
 export { type CsrInputForm, type DecodedCsr, decodeCsr } from "./decode-csr";
 export { MAX_INPUT_BYTES } from "./limits";
+export { lintCsr } from "./lint";
 export type { CsrInfo } from "./parse-csr";
 export { type PreviewOptions, previewCsr } from "./preview";
 export { csrLengths, toPem, toWire } from "./wire";
