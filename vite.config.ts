@@ -5,8 +5,9 @@ import { defineConfig } from "vitest/config";
  * (`src/**\/*.test.ts`); the SPA's project has its own config in apps/web. End-to-end tests are
  * Playwright's, in e2e/, and are not run by Vitest.
  */
-const nodeProject = (name: string, root: string) => ({
+const nodeProject = (name: string, root: string, extra: { globalSetup?: string[] } = {}) => ({
   test: {
+    ...extra,
     name,
     root,
     include: ["src/**/*.test.ts"],
@@ -23,7 +24,8 @@ export default defineConfig({
       nodeProject("pki", "packages/pki"),
       nodeProject("ccm-client", "packages/ccm-client"),
       nodeProject("ccm-emulator", "packages/ccm-emulator"),
-      nodeProject("bff", "apps/bff"),
+      // The bff project starts one throwaway PostgreSQL cluster per run (PCA_TEST_POSTGRES=0 skips it).
+      nodeProject("bff", "apps/bff", { globalSetup: ["src/storage/testing/global-setup.ts"] }),
       "apps/web",
     ],
   },

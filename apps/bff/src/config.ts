@@ -1,17 +1,69 @@
 import { z } from "zod";
 
+const optionalText = z.string().min(1).optional();
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "Use true or false." })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
 /**
  * The BFF's whole configuration, read once from the environment at start. A bad value stops the
- * start with a sentence naming the variable; nothing else reads process.env.
+ * start with a sentence naming the variable; nothing else reads process.env. The upstream part
+ * (CCM endpoint, AK/SK, IAM user) is read here too, so there is one config object, and is
+ * interpreted by `src/upstream/`.
  */
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("data"),
-  WEB_DIST: z.string().min(1).optional(),
+  WEB_DIST: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `postgres://…` selects PostgreSQL; absent means SQLite at `DATA_DIR/console.db`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: "Use a postgres:// or postgresql:// URL." })
+    .optional(),
+  DATABASE_POOL_SIZE: positiveInt(10, 200),
+  /** The first admin's password; when absent a random one is generated and printed once. */
+  CONSOLE_ADMIN_PASSWORD: z.string().min(12, { error: "Use at least 12 characters." }).max(256).optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
+  /** Failed logins for one user name within LOGIN_WINDOW_MINUTES before it is locked. */
+  LOGIN_MAX_FAILURES_PER_USER: positiveInt(5, 1000),
+  /** Failed logins from one client address within LOGIN_WINDOW_MINUTES before it is refused. */
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(20, 100_000),
+  LOGIN_WINDOW_MINUTES: positiveInt(15, 24 * 60),
+  LOGIN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+  /** Express's `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-For/-Proto. */
+  TRUST_PROXY: flag.default(false),
+  /** Serve HTTPS directly with this PEM certificate and key (both or neither). */
+  TLS_CERT_FILE: optionalText,
+  TLS_KEY_FILE: optionalText,
+  // Upstream (read by src/upstream/): emulator when no endpoint or region is set.
+  CCM_ENDPOINT: z.url({ protocol: /^https?$/, error: "Use an http(s) URL." }).optional(),
+  CCM_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: "Use a region id such as cn-north-4." })
+    .optional(),
+  HUAWEICLOUD_SDK_AK: optionalText,
+  HUAWEICLOUD_SDK_SK: optionalText,
+  HUAWEICLOUD_SDK_DOMAIN_ID: optionalText,
+  HUAWEICLOUD_IAM_ENDPOINT: z.url({ protocol: /^https?$/, error: "Use an http(s) URL." }).optional(),
+  HUAWEICLOUD_IAM_DOMAIN_NAME: optionalText,
+  HUAWEICLOUD_IAM_USERNAME: optionalText,
+  HUAWEICLOUD_IAM_PASSWORD: optionalText,
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The variables whose values are secrets: never logged, never echoed in a config error. */
+export const SECRET_CONFIG_KEYS = [
+  "CONSOLE_ADMIN_PASSWORD",
+  "HUAWEICLOUD_SDK_AK",
+  "HUAWEICLOUD_SDK_SK",
+  "HUAWEICLOUD_IAM_PASSWORD",
+  "DATABASE_URL",
+] as const;
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -20,8 +72,17 @@ export class ConfigError extends Error {
 /** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const variable = issue?.path.join(".") ?? "environment";
-  throw new ConfigError(`${variable} is not valid: ${issue?.message ?? "unknown problem"}.`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`${variable} is not valid: ${issue?.message ?? "unknown problem"}.`);
+  }
+  const config = parsed.data;
+  if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
+    throw new ConfigError("TLS_CERT_FILE and TLS_KEY_FILE are not valid: set both or neither.");
+  }
+  if (Boolean(config.HUAWEICLOUD_SDK_AK) !== Boolean(config.HUAWEICLOUD_SDK_SK)) {
+    throw new ConfigError("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not valid: set both or neither.");
+  }
+  return config;
 }

@@ -36,12 +36,30 @@ export interface EdgeFailure extends Failure {
   readonly upstream?: UpstreamError;
 }
 
+/** How the request authenticated, as found by the platform's `identify` step on every /api request. */
+export type Credential =
+  | { readonly kind: "session"; readonly csrfToken: string; readonly sessionIdHash: string }
+  | { readonly kind: "token"; readonly tokenId: string };
+
 /** What every handler may read from `res.locals` after the platform's middleware ran. */
 export interface RequestLocals {
-  /** Set by the auth middleware on every non-public route. */
+  /** Set by `requireAccess` on every non-public route (and by `identify` whenever credentials are valid). */
   actor?: Actor;
+  /** The credential behind `actor`; the CSRF check reads the session's token from here. */
+  credential?: Credential;
+  /** Why the credentials sent were not accepted (expired session, revoked token…), if they were not. */
+  authFailure?: EdgeFailure;
+  /** The client address as Express sees it (honours TRUST_PROXY). */
+  clientIp?: string;
   /** A request id (also sent back as `X-Request-Id`). */
   requestId: string;
   /** Set by `validate(route)`: the parsed params, query and body of the route's contract. */
   input?: { params: unknown; query: unknown; body: unknown };
+}
+
+declare global {
+  namespace Express {
+    /** Types `res.locals` for every handler of the app. */
+    interface Locals extends RequestLocals {}
+  }
 }

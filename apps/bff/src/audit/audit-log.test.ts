@@ -1,0 +1,116 @@
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import type { NewAuditEvent } from "../http/context";
+import { openStorage } from "../storage/storage";
+import { createTestStorage, type TestStorage, testEngines } from "../storage/testing/test-storage";
+import { createAuditService } from "./audit-log";
+import { GENESIS_HASH } from "./canonical";
+
+const clock = { now: () => 1_767_225_600_000 };
+const event = (n: number): NewAuditEvent => ({
+  actor: `user${n % 3}`,
+  role: "admin",
+  action: "user.create",
+  target: `t${n}`,
+  outcome: "success",
+  requestId: `req-${n}`,
+  details: { n, nested: { b: 1, a: [2, 1] } },
+});
+
+async function dropAppendOnlyTriggers(storage: TestStorage) {
+  if (storage.dialect === "postgres") {
+    await sql`drop trigger audit_events_no_change on audit_events`.execute(storage.kysely);
+  } else {
+    await sql`drop trigger audit_events_no_update`.execute(storage.kysely);
+    await sql`drop trigger audit_events_no_delete`.execute(storage.kysely);
+  }
+}
+
+describe.each(testEngines())("audit log on %s", (engine) => {
+  let storage: TestStorage;
+  afterEach(async () => storage.close());
+
+  it("ok/chains events from the genesis hash and verifies", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    const first = await audit.append(event(1));
+    const second = await audit.append(event(2));
+    expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, details: { n: 1 } });
+    expect(second.prevHash).toBe(first.hash);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 2, firstBrokenSeq: null, reason: null });
+  });
+
+  it("ok/keeps one valid chain under 100 concurrent appends", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    const events = await Promise.all(Array.from({ length: 100 }, (_, i) => audit.append(event(i))));
+    expect(new Set(events.map((e) => e.seq)).size).toBe(100);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 100 });
+  });
+
+  it.runIf(engine === "postgres")("ok/keeps one chain when two replicas append at once", async () => {
+    storage = await createTestStorage(engine);
+    const other = await openStorage({ databaseUrl: storage.url, dataDir: storage.dataDir, poolSize: 5 });
+    try {
+      const a = createAuditService(storage.kysely, clock);
+      const b = createAuditService(other.kysely, clock);
+      await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).append(event(i))));
+      expect(await a.verify()).toMatchObject({ ok: true, checked: 60 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("fail/the database refuses updates and deletes of events", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    await audit.append(event(1));
+    await expect(storage.kysely.updateTable("audit_events").set({ actor: "x" }).execute()).rejects.toThrow();
+    await expect(storage.kysely.deleteFrom("audit_events").execute()).rejects.toThrow();
+  });
+
+  it("fail/names the first changed event", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    for (let i = 1; i <= 5; i++) await audit.append(event(i));
+    await dropAppendOnlyTriggers(storage);
+    await storage.kysely.updateTable("audit_events").set({ actor: "mallory" }).where("seq", "=", 3).execute();
+    expect(await audit.verify()).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3 });
+  });
+
+  it("fail/names a deleted event, in the middle or at the end", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    for (let i = 1; i <= 5; i++) await audit.append(event(i));
+    await dropAppendOnlyTriggers(storage);
+    await storage.kysely.deleteFrom("audit_events").where("seq", "=", 5).execute();
+    expect(await audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 5 });
+    await storage.kysely.deleteFrom("audit_events").where("seq", "=", 2).execute();
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 2,
+      reason: "Event 2 is missing.",
+    });
+  });
+
+  it("fail/append rejects with AUDIT_UNAVAILABLE when it cannot write", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage.kysely, clock);
+    await sql`drop table audit_head`.execute(storage.kysely);
+    await expect(audit.append(event(1))).rejects.toMatchObject({ failure: { code: "AUDIT_UNAVAILABLE" } });
+  });
+
+  it("ok/queries with filters and paging, newest first; streams oldest first", async () => {
+    storage = await createTestStorage(engine);
+    let t = 1000;
+    const audit = createAuditService(storage.kysely, { now: () => t++ });
+    for (let i = 0; i < 9; i++) await audit.append(event(i));
+    const page = await audit.query({ actor: "user0", limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.events.map((e) => e.target)).toEqual(["t6", "t3"]);
+    expect((await audit.query({ from: 1003, to: 1004 })).total).toBe(2);
+    const streamed = [];
+    for await (const e of audit.stream({ actor: "user1" }, 2)) streamed.push(e.target);
+    expect(streamed).toEqual(["t1", "t4", "t7"]);
+  });
+});

@@ -1,0 +1,45 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createTestStorage, testEngines } from "./testing/test-storage";
+
+describe.each(testEngines())("storage on %s", (engine) => {
+  it("migrates, answers a ping and reads bigints back as numbers", async () => {
+    const storage = await createTestStorage(engine);
+    try {
+      expect(storage.dialect).toBe(engine);
+      await storage.ping();
+      const head = await storage.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
+      expect(head).toEqual({ id: 1, seq: 0, hash: "0".repeat(64) });
+      const t = 1_767_225_600_123;
+      await storage.kysely
+        .insertInto("users")
+        .values({
+          username: "u",
+          role: "viewer",
+          password_hash: "x",
+          disabled: 0,
+          created_at: t,
+          updated_at: t,
+          last_login_at: null,
+        })
+        .execute();
+      const row = await storage.kysely.selectFrom("users").selectAll().executeTakeFirstOrThrow();
+      expect(row.created_at).toBe(t);
+      const tables = await sql<{ n: number }>`select count(*) as n from users`.execute(storage.kysely);
+      expect(Number(tables.rows[0]?.n)).toBe(1);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("migrates twice without harm (a second replica starting)", async () => {
+    const storage = await createTestStorage(engine);
+    try {
+      const { migrateToLatest } = await import("./migrate");
+      await migrateToLatest(storage.kysely);
+      await storage.ping();
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "./migrate";
+import type { Database } from "./schema";
+
+export type SqlDialectName = "sqlite" | "postgres";
+
+/** The console's database: one kysely over SQLite or PostgreSQL, migrated. */
+export interface Storage {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: SqlDialectName;
+  /** Runs a trivial query; rejects when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** `postgres://…`: PostgreSQL; otherwise SQLite at `<dataDir>/console.db`. */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  readonly poolSize?: number;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** pg returns bigint as text; our bigints are epoch ms and sequence numbers, all safe integers. */
+const pgTypes = {
+  getTypeParser: (oid: number, format?: "text" | "binary") => {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function sqliteKysely(dataDir: string): Kysely<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SqliteDatabase(join(dataDir, "console.db"));
+  file.pragma("journal_mode = WAL");
+  file.pragma("synchronous = NORMAL");
+  file.pragma("foreign_keys = ON");
+  file.pragma("busy_timeout = 5000");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+function postgresKysely(url: string, poolSize: number): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the configured database and runs the migrations; rejects when either fails. */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const dialect: SqlDialectName = options.databaseUrl ? "postgres" : "sqlite";
+  const kysely =
+    options.databaseUrl !== undefined
+      ? postgresKysely(options.databaseUrl, options.poolSize ?? 10)
+      : sqliteKysely(options.dataDir);
+  try {
+    await migrateToLatest(kysely);
+  } catch (error) {
+    await kysely.destroy();
+    throw error;
+  }
+  return {
+    kysely,
+    dialect,
+    ping: async () => {
+      await sql`select 1`.execute(kysely);
+    },
+    close: () => kysely.destroy(),
+  };
+}
