@@ -136,6 +136,18 @@ describe("CcmClient over HTTP: success", () => {
     expect(result.ok && result.value.format === "zip" && [...result.value.bytes]).toEqual([...zip]);
   });
 
+  it("ok/an explicit URL's path prefix is part of the signed path", async () => {
+    server.replies({ status: 200, json: ca });
+    const result = await client({ endpoint: { url: `${server.url}/gateway/ccm/` } }).showCertificateAuthority(
+      caId,
+    );
+    expect(result.ok).toBe(true);
+    expect(server.seen[0]).toMatchObject({
+      path: `/gateway/ccm/v1/private-certificate-authorities/${caId}`,
+      signature: true,
+    });
+  });
+
   it("ok/keeps the connection alive between calls", async () => {
     server.replies({ status: 200, json: ca });
     const own = createUndiciTransport();
