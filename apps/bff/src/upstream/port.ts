@@ -1,0 +1,74 @@
+import type {
+  CaListQuery,
+  CaListResponse,
+  Certificate,
+  CertificateAuthority,
+  CertificateListQuery,
+  CertificateListResponse,
+  CreateCertificateByCsrRequest,
+  CreateCertificateByCsrResponse,
+  ExportCaCertificateResponse,
+  ExportCaCsrResponse,
+  ExportCertificateRequest,
+  ExportCertificateResponse,
+} from "@pca/contracts";
+import type { EdgeFailure } from "../http/context";
+
+/**
+ * A failed CCM call, already translated to one of the console's stable codes, with CCM's own
+ * status, error_code, error_msg and request id kept in `upstream`. `outcomeUnknown` is set when a
+ * POST may have reached CCM before the connection failed: the caller must not assume nothing
+ * happened.
+ */
+export interface UpstreamFailure extends EdgeFailure {
+  readonly outcomeUnknown?: boolean;
+  /** Seconds, from CCM's Retry-After on a 429. */
+  readonly retryAfterSeconds?: number;
+}
+
+/** A CCM answer and the request id CCM gave it (X-Request-Id), when it gave one. */
+export type UpstreamResult<T> =
+  | { readonly ok: true; readonly value: T; readonly requestId: string | null }
+  | { readonly ok: false; readonly error: UpstreamFailure };
+
+/**
+ * The CCM operations the console uses, one method each, reached through the signed client in both
+ * modes. The routes and the issuance use case depend on this interface only, so tests can hand them
+ * a fake and the emulator/cloud choice stays in createUpstream. No method retries a POST.
+ */
+export interface CcmPort {
+  listCertificateAuthorities(query: CaListQuery): Promise<UpstreamResult<CaListResponse>>;
+  showCertificateAuthority(caId: string): Promise<UpstreamResult<CertificateAuthority>>;
+  exportCertificateAuthorityCsr(caId: string): Promise<UpstreamResult<ExportCaCsrResponse>>;
+  exportCertificateAuthorityCertificate(caId: string): Promise<UpstreamResult<ExportCaCertificateResponse>>;
+  createCertificateByCsr(
+    body: CreateCertificateByCsrRequest,
+  ): Promise<UpstreamResult<CreateCertificateByCsrResponse>>;
+  listCertificates(query: CertificateListQuery): Promise<UpstreamResult<CertificateListResponse>>;
+  showCertificate(certificateId: string): Promise<UpstreamResult<Certificate>>;
+  exportCertificate(
+    certificateId: string,
+    body: ExportCertificateRequest,
+  ): Promise<UpstreamResult<ExportCertificateResponse>>;
+}
+
+export type UpstreamMode = "emulator" | "cloud";
+
+/** What /readyz shows for the upstream. */
+export interface UpstreamReadiness {
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  readonly mode: UpstreamMode;
+}
+
+/** The upstream the BFF runs with: the port, how it was reached, and how to stop it. */
+export interface Upstream {
+  readonly mode: UpstreamMode;
+  /** Base URL of CCM or of the in-process emulator (no credentials in it). */
+  readonly endpoint: string;
+  readonly ccm: CcmPort;
+  /** One cheap signed read (a CA list of one); never throws. */
+  ready(): Promise<UpstreamReadiness>;
+  /** Stops what createUpstream started (the emulator); idempotent. */
+  close(): Promise<void>;
+}
