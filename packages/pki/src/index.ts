@@ -4,6 +4,7 @@
  * Node code gets `./node.ts` through the "node" export condition instead: the same API with the
  * node:crypto provider as default (see package.json "exports").
  */
+export { previewCertificate, previewCertificates } from "./certificate-preview";
 export type { CryptoProvider, DigestName, SignatureInput } from "./crypto/provider";
 export { webCryptoProvider } from "./crypto/webcrypto";
 export { type CsrInputForm, type DecodedCsr, decodeCsr } from "./decode-csr";
