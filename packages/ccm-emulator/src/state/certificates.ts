@@ -1,0 +1,84 @@
+import type { CertificateStatus } from "@pca/contracts";
+import type { Db } from "./db";
+import type { DnFields, ListWindow } from "./names";
+
+/** An issued private certificate as stored. EXPIRED is derived at read time. */
+export interface CertificateRow extends DnFields {
+  readonly certificate_id: string;
+  readonly status: Exclude<CertificateStatus, "EXPIRED">;
+  readonly issuer_id: string;
+  readonly key_algorithm: string;
+  readonly signature_algorithm: string;
+  readonly gen_mode: "GENERATE" | "IMPORT" | "CSR";
+  readonly serial_number: string;
+  readonly create_time: number;
+  readonly delete_time: number | null;
+  readonly not_before: number;
+  readonly not_after: number;
+  readonly certificate_pem: string;
+  readonly enterprise_project_id: string;
+}
+
+export interface CertificateView extends CertificateRow {
+  readonly effective_status: CertificateStatus;
+  readonly issuer_name: string | null;
+}
+
+const COLUMNS = `c.*, p.common_name AS issuer_name,
+  CASE WHEN c.status = 'ISSUED' AND c.not_after < @now THEN 'EXPIRED' ELSE c.status END AS effective_status`;
+
+/** Inserts an issued certificate. */
+export function insertCertificate(db: Db, row: CertificateRow): void {
+  const keys = Object.keys(row);
+  db.prepare(
+    `INSERT INTO certificates (${keys.join(", ")}) VALUES (${keys.map((k) => `@${k}`).join(", ")})`,
+  ).run(row);
+}
+
+/** One certificate by id; undefined when there is none. */
+export function getCertificate(db: Db, certificateId: string, now: number): CertificateView | undefined {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM certificates c JOIN cas p ON p.ca_id = c.issuer_id WHERE c.certificate_id = @certificateId`,
+    )
+    .get({ certificateId, now }) as CertificateView | undefined;
+}
+
+export interface CertificateFilter {
+  readonly name?: string | undefined;
+  readonly status?: CertificateStatus | undefined;
+  readonly sortKey: "create_time" | "common_name" | "issuer_name" | "not_after";
+}
+
+/** The certificates matching a filter, one page of them, and how many match in all. */
+export function listCertificates(
+  db: Db,
+  filter: CertificateFilter,
+  window: ListWindow,
+  now: number,
+): { total: number; rows: CertificateView[] } {
+  const params: Record<string, unknown> = { now, limit: window.limit, offset: window.offset };
+  const where: string[] = [];
+  if (filter.name !== undefined) {
+    where.push("instr(common_name, @name) > 0");
+    params.name = filter.name;
+  }
+  if (filter.status !== undefined) {
+    where.push("effective_status = @status");
+    params.status = filter.status;
+  }
+  const base = `SELECT ${COLUMNS} FROM certificates c JOIN cas p ON p.ca_id = c.issuer_id`;
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  // sort_key names a wire field; the column list is fixed, so interpolating it is safe.
+  const order = `ORDER BY ${filter.sortKey} ${window.sortDir}, certificate_id ${window.sortDir}`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${base}) ${clause}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM (${base}) ${clause} ${order} LIMIT @limit OFFSET @offset`)
+    .all(params) as CertificateView[];
+  return { total, rows };
+}
+
+/** How many certificates count against the private-certificate quota. */
+export function countCertificates(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM certificates").get() as { n: number }).n;
+}
