@@ -136,6 +136,17 @@ describe("CcmClient over HTTP: success", () => {
     expect(result.ok && result.value.format === "zip" && [...result.value.bytes]).toEqual([...zip]);
   });
 
+  it("ok/without an injected transport the client owns a keep-alive one and closes it", async () => {
+    server.replies({ status: 200, json: ca });
+    const own = createCcmClient({
+      endpoint: { url: server.url },
+      credentials: { kind: "aksk", ...keys, domainId },
+      connectTimeoutMs: 500,
+    });
+    expect((await own.showCertificateAuthority(caId)).ok).toBe(true);
+    await own.close();
+  });
+
   it("ok/an explicit URL's path prefix is part of the signed path", async () => {
     server.replies({ status: 200, json: ca });
     const result = await client({ endpoint: { url: `${server.url}/gateway/ccm/` } }).showCertificateAuthority(

@@ -116,6 +116,15 @@ const exportReader: ResponseReader<ExportedCertificate> = (response) => {
   return { ok: true, value: { format: "zip", bytes: response.body, contentType } };
 };
 
+/** The injected transport (the caller closes it), or a keep-alive undici one this client owns. */
+function transportOf(options: CcmClientOptions): { transport: Transport; close: () => Promise<void> } {
+  if (options.transport) return { transport: options.transport, close: async () => {} };
+  const own = createUndiciTransport(
+    options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs },
+  );
+  return { transport: own, close: () => own.close() };
+}
+
 /**
  * Builds a CCM client. Throws RangeError when the endpoint is an unknown malformed region or an
  * unusable URL (a configuration mistake to stop at start-up, not a runtime failure).
@@ -123,16 +132,11 @@ const exportReader: ResponseReader<ExportedCertificate> = (response) => {
 export function createCcmClient(options: CcmClientOptions): CcmClient {
   const baseUrl = resolveCcmEndpoint(options.endpoint);
   if (!baseUrl) throw new RangeError("The CCM endpoint is neither a known region id nor an http(s) URL.");
-  const ownTransport =
-    options.transport === undefined
-      ? createUndiciTransport(
-          options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs },
-        )
-      : undefined;
+  const { transport, close } = transportOf(options);
   const ctx: ExchangeContext = {
     baseUrl,
     credentials: options.credentials,
-    transport: options.transport ?? (ownTransport as Transport),
+    transport,
     timeoutMs: options.timeoutMs ?? 15_000,
     retry: options.retry ?? {},
     now: options.now ?? (() => new Date()),
@@ -255,8 +259,6 @@ export function createCcmClient(options: CcmClientOptions): CcmClient {
         read: exportReader,
       }));
     },
-    close: async () => {
-      await ownTransport?.close();
-    },
+    close,
   };
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode } from "@pca/contracts";
 import { type CcmResult, ccmFail } from "../errors";
 import { type BackoffOptions, backoffDelayMs } from "../http/backoff";
-import type { HttpResponse, Transport, TransportFailureKind } from "../http/transport";
+import type { Transport, TransportFailureKind } from "../http/transport";
 import type { QueryParams } from "../sign/canonical";
 import { signRequest } from "../sign/signer";
 import { requestTarget } from "../sign/wire";
@@ -122,6 +122,6 @@ export async function exchange<T>(call: CcmCall<T>, ctx: ExchangeContext): Promi
     }
     if (sent.response.status === 401 && ctx.credentials.kind === "token")
       ctx.credentials.provider.invalidate();
-    return interpretResponse(call, sent.response as HttpResponse, attempt);
+    return interpretResponse(call, sent.response, attempt);
   }
 }

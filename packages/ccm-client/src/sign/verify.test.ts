@@ -1,7 +1,7 @@
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatSdkDate, type QueryParams } from "./canonical";
+import { formatSdkDate, type QueryParams, sha256Hex } from "./canonical";
 import { type SignableRequest, signRequest } from "./signer";
 import { type ReceivedRequest, verifySignature } from "./verify";
 import { encodePath, requestTarget } from "./wire";
@@ -47,6 +47,7 @@ describe("verifySignature", () => {
         accessKey: keys.ak,
         signedHeaders: ["content-type", "host", "x-domain-id", "x-sdk-date"],
         date: now,
+        unsignedPayload: false,
       },
     });
   });
@@ -108,6 +109,24 @@ describe("verifySignature", () => {
   for (const [name, request] of tamperings) {
     it(`fail/tampered ${name} is a SIGNATURE_MISMATCH`, () => expectCode(request, "SIGNATURE_MISMATCH"));
   }
+
+  it("fail/an unsigned X-Sdk-Content-Sha256 cannot vouch for a swapped body", () => {
+    const original = new TextEncoder().encode(base.body as string);
+    const forged = {
+      ...good,
+      body: new TextEncoder().encode('{"issuer_id":"00000000-0000-4000-8000-000000000000"}'),
+      headers: { ...good.headers, "x-sdk-content-sha256": sha256Hex(original) },
+    };
+    expectCode(forged, "SIGNATURE_MISMATCH");
+  });
+
+  it("ok/a signed UNSIGNED-PAYLOAD verifies and is reported; a signed hash must match the body", () => {
+    const unsigned = { ...base, headers: { ...base.headers, "X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD" } };
+    const wire = received(unsigned, signRequest(unsigned, keys, now));
+    expect(verifySignature(wire, lookup, now)).toMatchObject({ ok: true, value: { unsignedPayload: true } });
+    const hashed = { ...base, headers: { ...base.headers, "X-Sdk-Content-Sha256": "ab".repeat(32) } };
+    expectCode(received(hashed, signRequest(hashed, keys, now)), "SIGNATURE_MISMATCH");
+  });
 
   it("fail/no Authorization header", () => {
     const { authorization: _a, ...headers } = good.headers;

@@ -7,6 +7,7 @@ import {
   canonicalRequest,
   parseSdkDate,
   payloadHash,
+  sha256Hex,
   signature,
   stringToSign,
 } from "./canonical";
@@ -41,6 +42,8 @@ export interface VerifiedSignature {
   readonly accessKey: string;
   readonly signedHeaders: readonly string[];
   readonly date: Date;
+  /** True when the client signed `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`: the body is not covered. */
+  readonly unsignedPayload: boolean;
 }
 
 export interface VerifyOptions {
@@ -97,7 +100,8 @@ function headerLookup(headers: ReceivedRequest["headers"]): (name: string) => st
  * Verifies an SDK-HMAC-SHA256 signature the way the API gateway does (reference §6.1, "Emulator
  * verification recipe"): the canonical request is rebuilt from the received method, path, query,
  * the received values of exactly the headers listed in SignedHeaders (trimmed, in list order; the
- * received Host for `host`), and sha256 of the raw body unless `X-Sdk-Content-Sha256` is given.
+ * received Host for `host`), and sha256 of the raw body unless a signed `X-Sdk-Content-Sha256` is
+ * given.
  * So requests signed Node-SDK style (content-type and host signed, values untrimmed) and Go-SDK
  * style (only x-sdk-date, trailing newline in the body) both verify. `x-sdk-date` must be signed
  * and within `maxSkewMs` of `now`. Signatures are compared in constant time.
@@ -139,18 +143,28 @@ export function verifySignature(
   if (missing !== undefined) {
     return fail("SIGNATURE_MISMATCH", "A header listed in SignedHeaders is missing.", { header: missing });
   }
+  // X-Sdk-Content-Sha256 replaces the body hash only when it is itself signed: otherwise anyone
+  // could swap the body and add the header with the original body's hash. A signed hex value must
+  // also be the body's hash; UNSIGNED-PAYLOAD is reported so a server can refuse it.
+  const contentHash = parsed.signedHeaders.includes("x-sdk-content-sha256")
+    ? header("x-sdk-content-sha256")?.trim()
+    : undefined;
+  const unsignedPayload = contentHash === "UNSIGNED-PAYLOAD";
+  if (contentHash !== undefined && !unsignedPayload && contentHash !== sha256Hex(request.body)) {
+    return fail("SIGNATURE_MISMATCH", "The body does not match the signed X-Sdk-Content-Sha256.");
+  }
   const canonical = canonicalRequest({
     method: request.method,
     canonicalUri: canonicalUriFromReceived(request.path),
     canonicalQueryString: canonicalQueryFromReceived(request.rawQuery),
     canonicalHeaders: canonicalHeadersFromList(parsed.signedHeaders, (name) => header(name)?.trim() ?? ""),
     signedHeaders: parsed.signedHeaders.join(";"),
-    payloadHash: payloadHash(request.body, header("x-sdk-content-sha256")?.trim()),
+    payloadHash: payloadHash(request.body, contentHash),
   });
   const expected = Buffer.from(signature(secret, stringToSign(rawDate, canonical)), "utf8");
   const given = Buffer.from(parsed.signature, "utf8");
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return fail("SIGNATURE_MISMATCH", "The signature does not match the request.");
   }
-  return ok({ accessKey: parsed.accessKey, signedHeaders: parsed.signedHeaders, date });
+  return ok({ accessKey: parsed.accessKey, signedHeaders: parsed.signedHeaders, date, unsignedPayload });
 }
