@@ -17,7 +17,7 @@ export interface CsrReading {
 export type ReadCsr = (input: string) => Promise<Result<CsrReading>>;
 
 /** Decodes one PEM certificate. Fails with CERTIFICATE_UNPARSEABLE. */
-export type ReadCertificate = (pem: string) => Result<CertificatePreview>;
+export type ReadCertificate = (pem: string) => Promise<Result<CertificatePreview>>;
 
 /** The pki seams the routes and the issuance use case need, passed in so tests can swap them. */
 export interface PkiReaders {

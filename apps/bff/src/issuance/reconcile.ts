@@ -65,7 +65,7 @@ export async function findIssuedCertificate(
       });
       if (!exported.ok) return { kind: "unavailable", error: exported.error };
       checked++;
-      const preview = deps.readCertificate(exported.value.certificate);
+      const preview = await deps.readCertificate(exported.value.certificate);
       if (preview.ok && preview.value.fingerprints.spkiSha256 === input.spkiSha256) {
         return { kind: "found", certificate, checked };
       }
