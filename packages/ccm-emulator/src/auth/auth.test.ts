@@ -82,12 +82,12 @@ describe("each single tampering is refused with 401 APIGW.0301", () => {
   });
 
   it.each([
-    ["content-type", "application/json;charset=utf8"],
-    ["x-domain-id", "0123456789abcdef0123456789abcdef"],
-    ["x-sdk-date", sdkDate(Date.now() + 1000)],
-    ["host", "localhost"],
+    ["content-type", () => "application/json;charset=utf8"],
+    ["x-domain-id", () => "0123456789abcdef0123456789abcdef"],
+    ["x-sdk-date", () => sdkDate(Date.now() - 60_000)],
+    ["host", () => "localhost"],
   ])("fail/signed header %s changed", async (name, value) => {
-    expect401(await send(withHeader(base(), name, value)));
+    expect401(await send(withHeader(base(), name, value())));
   });
 
   it("fail/body", async () => {

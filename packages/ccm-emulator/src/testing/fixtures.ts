@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+
+/** The shared CSR fixtures (never edited). */
+export const FIXTURES_DIR = "/work/shared/fixtures/csr";
+
+/** A fixture CSR's text as stored (PEM with LF newlines). */
+export const fixture = (name: string): string => readFileSync(`${FIXTURES_DIR}/${name}`, "utf8");
+
+/** The same CSR as CCM's docs write it in JSON: newlines as `\r\n`. */
+export const crlf = (pem: string): string => pem.trim().replace(/\r?\n/g, "\r\n");
