@@ -1,28 +1,85 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createAuditService } from "./audit/audit-log";
+import { ensureFirstAdmin } from "./auth/first-admin";
+import { UserStore } from "./auth/users";
 import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
+import { systemClock } from "./http/deps";
 import { listen } from "./http/server";
+import { createLogger } from "./observability/logger";
+import { openStorage } from "./storage/storage";
+import { createUpstream } from "./upstream/create-upstream";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * Starts the console: config → database (migrated) → first admin → upstream (emulator by default)
+ * → HTTP. A generated admin password is written once to stdout, never to the logger.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const webDist = resolve(config.WEB_DIST ?? join(here, "../../web/dist"));
-  const app = createApp({ webDist, version: process.env.npm_package_version ?? "0.1.0" });
-  const server = await listen(app, config.PORT, config.HOST);
-  console.log(`PCA Console listening on ${server.url}`);
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+  const logger = createLogger(config.LOG_LEVEL);
+  const storage = await openStorage({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  const admin = await ensureFirstAdmin(
+    new UserStore(storage.kysely, systemClock),
+    config.CONSOLE_ADMIN_PASSWORD,
+  );
+  const upstream = await createUpstream(config);
+  const app = createApp({
+    config,
+    logger,
+    db: storage,
+    audit: createAuditService(storage.kysely, systemClock),
+    clock: systemClock,
+    upstream,
+    checkUpstream: () => upstream.ready(),
+    version: process.env.npm_package_version ?? "0.1.0",
+    webDist: resolve(config.WEB_DIST ?? join(here, "../../web/dist")),
+  });
+  const tls =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { certFile: config.TLS_CERT_FILE, keyFile: config.TLS_KEY_FILE }
+      : undefined;
+  const server = await listen(app, config.PORT, config.HOST, tls);
+  logger.info(
+    { url: server.url, database: storage.dialect, upstream: upstream.mode },
+    "PCA Console listening",
+  );
+  process.stdout.write(
+    `PCA Console listening on ${server.url} (database: ${storage.dialect}, upstream: ${upstream.mode})\n`,
+  );
+  if (admin?.generatedPassword) {
+    process.stdout.write(
+      `First start: sign in as "${admin.username}" with password ${admin.generatedPassword}\n` +
+        "(shown once; change it under Users, or set CONSOLE_ADMIN_PASSWORD before the first start)\n",
     );
+  } else if (admin) {
+    process.stdout.write(`First start: sign in as "${admin.username}" with CONSOLE_ADMIN_PASSWORD.\n`);
+  }
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server
+      .close()
+      .then(() => upstream.close())
+      .then(() => storage.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : "The console could not start.");
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof ConfigError ? reason : `The console could not start: ${reason}`);
   process.exit(1);
 });

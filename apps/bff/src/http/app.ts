@@ -1,24 +1,43 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { HealthResponseSchema } from "@pca/contracts";
 import express, { type Express } from "express";
-import type { z } from "zod";
+import { createAuthServices } from "../auth/auth-services";
+import { apiRouters } from "../routes";
+import { healthRoutes } from "../routes/health";
+import type { AppDeps } from "./deps";
+import { apiNotFound, errorHandler } from "./error-handler";
+import { sendFailure } from "./error-status";
+import { identify } from "./identify";
+import { jsonBody } from "./json-body";
+import { requestId } from "./request-id";
+import { requestLog } from "./request-log";
+import { requestMetrics } from "./request-metrics";
+import { securityHeaders } from "./security-headers";
 
-export interface AppOptions {
-  /** Folder of the built SPA; when absent or missing on disk the BFF serves the API only. */
-  readonly webDist?: string | undefined;
-  readonly version: string;
-}
-
-/** Builds the Express app: health routes, then the SPA with history fallback. */
-export function createApp(options: AppOptions): Express {
+/**
+ * Builds the Express app, in this order: request id → request log → metrics → security headers →
+ * /healthz, /readyz, /metrics → for /api: identify the caller, JSON-only body → the API routes →
+ * the /api 404/405 → the SPA (history fallback) → the error middleware. See AppDeps for inputs.
+ */
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.get("/healthz", (_req, res) => {
-    const body: z.infer<typeof HealthResponseSchema> = { status: "ok", version: options.version };
-    res.json(body);
-  });
-  const dist = options.webDist;
+  app.set("trust proxy", deps.config.TRUST_PROXY);
+  app.set("query parser", "simple");
+  const auth = createAuthServices(deps.config, deps.db, deps.clock);
+
+  app.use(requestId());
+  app.use(requestLog(deps.logger));
+  app.use(requestMetrics());
+  app.use(securityHeaders());
+  app.use(healthRoutes(deps));
+
+  app.use("/api", identify(auth), ...jsonBody());
+  for (const router of apiRouters(deps, auth)) app.use(router);
+  for (const router of deps.extraRouters ?? []) app.use(router);
+  app.use("/api", apiNotFound());
+
+  const dist = deps.webDist;
   if (dist && existsSync(join(dist, "index.html"))) {
     app.use(express.static(dist, { index: false, maxAge: "1h" }));
     app.get(/^\/(?!api\/|api$).*/, (_req, res) => {
@@ -26,5 +45,9 @@ export function createApp(options: AppOptions): Express {
       res.sendFile(join(dist, "index.html"));
     });
   }
+  app.use((_req, res) =>
+    sendFailure(res, { code: "ROUTE_NOT_FOUND", message: "There is nothing at this address." }),
+  );
+  app.use(errorHandler(deps.logger));
   return app;
 }

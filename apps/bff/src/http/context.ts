@@ -38,8 +38,14 @@ export interface EdgeFailure extends Failure {
 
 /** How the request authenticated, as found by the platform's `identify` step on every /api request. */
 export type Credential =
-  | { readonly kind: "session"; readonly csrfToken: string; readonly sessionIdHash: string }
-  | { readonly kind: "token"; readonly tokenId: string };
+  | {
+      readonly kind: "session";
+      readonly csrfToken: string;
+      readonly sessionIdHash: string;
+      readonly idleExpiresAt: number;
+      readonly absoluteExpiresAt: number;
+    }
+  | { readonly kind: "token"; readonly tokenId: string; readonly expiresAt: number | null };
 
 /** What every handler may read from `res.locals` after the platform's middleware ran. */
 export interface RequestLocals {

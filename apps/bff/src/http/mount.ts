@@ -36,3 +36,4 @@ export function mountRoute(router: Router, route: RouteContract, ...handlers: Re
       return;
   }
 }
+export { inputOf, type RouteInput } from "./validate";

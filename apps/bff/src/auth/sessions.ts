@@ -1,0 +1,114 @@
+import type { Kysely } from "kysely";
+import type { Clock } from "../http/deps";
+import type { Database, SessionRow } from "../storage/schema";
+import { randomSecret, sha256Hex } from "./secrets";
+
+export interface SessionPolicy {
+  readonly idleMs: number;
+  readonly absoluteMs: number;
+}
+
+/** A session as its holder sees it: the cookie value and the CSRF token are never stored. */
+export interface IssuedSession {
+  readonly id: string;
+  readonly csrfToken: string;
+  readonly idleExpiresAt: number;
+  readonly absoluteExpiresAt: number;
+}
+
+export type SessionLookup =
+  | { readonly ok: true; readonly row: SessionRow; readonly csrfToken: string }
+  | { readonly ok: false; readonly reason: "unknown" | "expired" };
+
+/**
+ * The CSRF token of a session, derived from its id: the database holds only SHA-256(id), so a
+ * database reader can compute neither; the holder of the cookie can always be given it again.
+ */
+export function csrfTokenFor(sessionId: string): string {
+  return Buffer.from(sha256Hex(`pca-csrf:${sessionId}`), "hex").toString("base64url");
+}
+
+/** Server-side sessions with idle and absolute expiry. */
+export class SessionStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  /** A new session for the user: 256 random bits, stored as their SHA-256. */
+  async create(username: string): Promise<IssuedSession> {
+    const id = randomSecret(32);
+    const now = this.clock.now();
+    const row: SessionRow = {
+      id_hash: sha256Hex(id),
+      username,
+      created_at: now,
+      last_seen_at: now,
+      idle_expires_at: Math.min(now + this.policy.idleMs, now + this.policy.absoluteMs),
+      absolute_expires_at: now + this.policy.absoluteMs,
+    };
+    await this.db.insertInto("sessions").values(row).execute();
+    return {
+      id,
+      csrfToken: csrfTokenFor(id),
+      idleExpiresAt: row.idle_expires_at,
+      absoluteExpiresAt: row.absolute_expires_at,
+    };
+  }
+
+  /** Finds a live session and extends its idle expiry; an expired one is deleted. */
+  async resolve(sessionId: string): Promise<SessionLookup> {
+    const idHash = sha256Hex(sessionId);
+    const row = await this.db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("id_hash", "=", idHash)
+      .executeTakeFirst();
+    if (!row) return { ok: false, reason: "unknown" };
+    const now = this.clock.now();
+    if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {
+      await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+      return { ok: false, reason: "expired" };
+    }
+    const idle = Math.min(now + this.policy.idleMs, row.absolute_expires_at);
+    // Writing on every request would make each read a write; a minute's slack is invisible.
+    if (idle - row.idle_expires_at > 60_000 || now - row.last_seen_at > 60_000) {
+      await this.db
+        .updateTable("sessions")
+        .set({ last_seen_at: now, idle_expires_at: idle })
+        .where("id_hash", "=", idHash)
+        .execute();
+      return {
+        ok: true,
+        row: { ...row, last_seen_at: now, idle_expires_at: idle },
+        csrfToken: csrfTokenFor(sessionId),
+      };
+    }
+    return { ok: true, row, csrfToken: csrfTokenFor(sessionId) };
+  }
+
+  async destroy(sessionId: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id_hash", "=", sha256Hex(sessionId)).execute();
+  }
+
+  /** Ends the session with this stored hash (logout, where only the hash is at hand). */
+  async destroyByHash(idHash: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+  }
+
+  /** Ends every session of a user (password change, disable, role change). */
+  async destroyAllOf(username: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("username", "=", username).execute();
+  }
+
+  /** Deletes sessions past their expiry; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const result = await this.db
+      .deleteFrom("sessions")
+      .where((eb) => eb.or([eb("idle_expires_at", "<=", now), eb("absolute_expires_at", "<=", now)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

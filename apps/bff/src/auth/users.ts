@@ -1,0 +1,81 @@
+import type { Role, User } from "@pca/contracts";
+import type { Kysely } from "kysely";
+import type { Clock } from "../http/deps";
+import type { Database, UserRow } from "../storage/schema";
+import { hashPassword } from "./passwords";
+
+/** Maps a stored user to the contract's shape (never the password hash). */
+export function presentUser(row: UserRow): User {
+  return {
+    username: row.username,
+    role: row.role as Role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    lastLoginAt: row.last_login_at,
+  };
+}
+
+export interface UserChanges {
+  readonly role?: Role | undefined;
+  readonly password?: string | undefined;
+  readonly disabled?: boolean | undefined;
+}
+
+/** The local users: argon2id password hashes, a role, a disabled flag. */
+export class UserStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  find(username: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+  }
+
+  list(): Promise<UserRow[]> {
+    return this.db.selectFrom("users").selectAll().orderBy("username").execute();
+  }
+
+  /** Creates a user; resolves undefined when the name is taken (also when a concurrent create won). */
+  async create(username: string, password: string, role: Role): Promise<UserRow | undefined> {
+    const now = this.clock.now();
+    const row: UserRow = {
+      username,
+      role,
+      password_hash: await hashPassword(password),
+      disabled: 0,
+      created_at: now,
+      updated_at: now,
+      last_login_at: null,
+    };
+    const result = await this.db
+      .insertInto("users")
+      .values(row)
+      .onConflict((oc) => oc.column("username").doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? row : undefined;
+  }
+
+  /** Applies the changes; resolves the updated row, or undefined when there is no such user. */
+  async update(username: string, changes: UserChanges): Promise<UserRow | undefined> {
+    const set: Partial<UserRow> = { updated_at: this.clock.now() };
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.disabled !== undefined) set.disabled = changes.disabled ? 1 : 0;
+    if (changes.password !== undefined) set.password_hash = await hashPassword(changes.password);
+    const result = await this.db
+      .updateTable("users")
+      .set(set)
+      .where("username", "=", username)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return undefined;
+    return this.find(username);
+  }
+
+  async recordLogin(username: string): Promise<void> {
+    await this.db
+      .updateTable("users")
+      .set({ last_login_at: this.clock.now() })
+      .where("username", "=", username)
+      .execute();
+  }
+}

@@ -1,0 +1,23 @@
+import type { Router } from "express";
+import type { AuthServices } from "../auth/auth-services";
+import type { AppDeps } from "../http/deps";
+import { auditRoutes } from "./audit";
+import { openApiRoutes } from "./openapi";
+import { sessionRoutes } from "./session";
+import { tokensRoutes } from "./tokens";
+import { usersRoutes } from "./users";
+
+/**
+ * The whole /api surface at a glance, every route from API_ROUTES: the platform's (session,
+ * users, tokens, audit, openapi) and the resource routes (CAs, CSR preview, certificates).
+ * `/healthz`, `/readyz` and `/metrics` sit outside /api (routes/health.ts).
+ */
+export function apiRouters(deps: AppDeps, auth: AuthServices): Router[] {
+  return [
+    sessionRoutes(deps, auth),
+    usersRoutes(deps, auth),
+    tokensRoutes(deps, auth),
+    auditRoutes(deps),
+    openApiRoutes(deps),
+  ];
+}
