@@ -35,6 +35,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** True when bytes are a well-formed DER private key of any kind, whatever label they came under. */
+function isPrivateKeyDer(der: Uint8Array): boolean {
+  const outer = guardDer(der);
+  return !("kind" in outer) && derShape(der, outer) === "private-key";
+}
+
 /** Judges DER bytes from any source; `from` picks the wording when they are not a SEQUENCE. */
 function decodeDer(der: Uint8Array, form: CsrInputForm, pemLabel?: string): Result<DecodedCsr> {
   const outer = guardDer(der);
@@ -55,12 +61,12 @@ function decodeDer(der: Uint8Array, form: CsrInputForm, pemLabel?: string): Resu
   }
   try {
     const shape = derShape(der, outer);
+    // Whatever the label says, key material is refused as such.
+    if (shape === "private-key") return refuse.privateKey();
     if (pemLabel !== undefined && CERTIFICATE_LABELS.has(pemLabel)) {
       return shape === "csr" ? refuse.csrUnderCertificateLabel(pemLabel) : refuse.certificate();
     }
     switch (shape) {
-      case "private-key":
-        return refuse.privateKey();
       case "certificate":
         return refuse.certificate();
       case "public-key":
@@ -102,12 +108,13 @@ function decodeText(input: string): Result<DecodedCsr> {
   if (end === undefined || end.index < begin.end) return refuse.truncated("the -----END line is missing");
   if (end.label !== begin.label) return refuse.mismatchedPem();
   const label = begin.label;
+  const body = stripWhitespace(text.slice(begin.end, end.index));
+  const der = decodeBase64(body);
+  if (der !== null && isPrivateKeyDer(der)) return refuse.privateKey();
   if (PUBLIC_KEY_LABELS.has(label)) return refuse.publicKey();
   if (!CSR_LABELS.has(label) && !CERTIFICATE_LABELS.has(label))
     return refuse.wrongLabel(printableLabel(label));
-  const body = stripWhitespace(text.slice(begin.end, end.index));
   if (body === "") return refuse.truncated("the PEM block has no body");
-  const der = decodeBase64(body);
   if (der === null) return refuse.badBase64();
   return decodeDer(der, "pem", label);
 }
