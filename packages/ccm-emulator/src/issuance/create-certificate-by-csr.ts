@@ -14,7 +14,7 @@ import type { CcmErrorName } from "../errors";
 import { readCsr } from "../pki/csr";
 import { DEFAULT_KEY_USAGE, SIGNATURE_ALGORITHM, signCertificate } from "../pki/issue";
 import { dnFieldsOf } from "../pki/names";
-import { toWirePem } from "../pki/pem";
+import { derToWirePem } from "../pki/pem";
 import type { SignerCache } from "../pki/signers";
 import { type CaView, getCa, insertCa } from "../state/cas";
 import { countCertificates, insertCertificate } from "../state/certificates";
@@ -82,12 +82,12 @@ export async function createCertificateByCsr(
   if (kind === "ENTITY_CERT" && countCertificates(ctx.db) >= CERTIFICATE_QUOTA)
     return fail("QUOTA_EXCEEDED", "");
 
-  const request = csr.value.request;
+  const request = csr.value;
   const signer = await signerPromise;
   const requestedUsage = request.extensions.find((e) => e.type === KEY_USAGE_OID);
   const signed = await signCertificate(
     {
-      subject: request.subjectName,
+      subject: request.subject,
       publicKey: request.publicKey,
       notBefore: window.value.notBefore,
       notAfter: window.value.notAfter,
@@ -99,12 +99,12 @@ export async function createCertificateByCsr(
   );
   const id = randomUUID();
   store(ctx, issuer, kind, id, {
-    ...dnFieldsOf(request.subjectName),
+    ...dnFieldsOf(request.subject),
     key_algorithm: csr.value.keyAlgorithm,
     serial_number: signed.serialNumber,
     not_before: window.value.notBefore,
     not_after: window.value.notAfter,
-    certificate_pem: toWirePem(signed.certificate.toString("pem")),
+    certificate_pem: derToWirePem("CERTIFICATE", signed.certificate.rawData),
     path_length: pathLength,
   });
   return ok({ certificate_id: id });

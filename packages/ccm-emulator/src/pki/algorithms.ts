@@ -1,5 +1,5 @@
 import type { webcrypto } from "node:crypto";
-import { type CryptoKey, type CryptoKeyPair, crypto, type x509 } from "./crypto";
+import { type CryptoKey, type CryptoKeyPair, crypto } from "./crypto";
 
 /** The key algorithms CCM names (reference §3.8, minus SM2, which WebCrypto cannot do). */
 export type KeyAlgorithm = "RSA2048" | "RSA4096" | "EC256" | "EC384";
@@ -30,26 +30,6 @@ export function keyParams(alg: KeyAlgorithm): webcrypto.RsaHashedKeyGenParams | 
 /** The signature algorithm a CA key signs certificates with. */
 export function signingAlgorithm(alg: KeyAlgorithm): webcrypto.Algorithm | webcrypto.EcdsaParams {
   return alg.startsWith("EC") ? { name: "ECDSA", hash: SIGNATURE_HASH } : { name: "RSASSA-PKCS1-v1_5" };
-}
-
-/**
- * The CCM name of a public key, or undefined when CCM would not take it. [unverified] CCM's table
- * has PCA.00020102 "Only RSA2048, RSA4096, EC256, and EC384 are supported"; whether
- * CreateCertificateByCsr applies the same list to the CSR's key is not documented. The emulator
- * does, so RSA-1024/3072, RSA-PSS keys, P-521 and Ed25519 CSRs are refused.
- */
-export function keyAlgorithmOf(key: x509.PublicKey): KeyAlgorithm | undefined {
-  const alg = key.algorithm as Partial<webcrypto.RsaHashedKeyAlgorithm & webcrypto.EcKeyAlgorithm>;
-  if (alg.name === "ECDSA") {
-    if (alg.namedCurve === "P-256") return "EC256";
-    if (alg.namedCurve === "P-384") return "EC384";
-    return undefined;
-  }
-  if (alg.name === "RSASSA-PKCS1-v1_5") {
-    if (alg.modulusLength === 2048) return "RSA2048";
-    if (alg.modulusLength === 4096) return "RSA4096";
-  }
-  return undefined;
 }
 
 /** A fresh CA key pair. */

@@ -1,58 +1,91 @@
 import { fail, ok, type Result } from "@pca/contracts";
-import { type KeyAlgorithm, keyAlgorithmOf } from "./algorithms";
+import { decodeCsr, nodeCryptoProvider } from "@pca/pki/node";
+import type { KeyAlgorithm } from "./algorithms";
 import { x509 } from "./crypto";
+import { bytesOf, children, readTlv } from "./der";
 
-/** A CSR that parsed, whose self-signature verified and whose key CCM takes. */
+/** What issuance takes from a CSR that decoded, verified, and has a key CCM accepts. */
 export interface ReadCsr {
-  readonly request: x509.Pkcs10CertificateRequest;
+  /** The subject exactly as the CSR encodes it. */
+  readonly subject: x509.Name;
+  readonly publicKey: x509.PublicKey;
+  /** Every requested extension, raw (the issuer picks which to copy). */
+  readonly extensions: readonly x509.Extension[];
   readonly keyAlgorithm: KeyAlgorithm;
 }
 
 export type CsrFailureCode = "CSR_UNPARSEABLE" | "CSR_SIGNATURE_INVALID" | "KEY_ALGORITHM_UNSUPPORTED";
 
-const PEM =
-  /^-----BEGIN (NEW )?CERTIFICATE REQUEST-----([A-Za-z0-9+/=\s]+)-----END (NEW )?CERTIFICATE REQUEST-----$/;
+/** 1.2.840.113549.1.9.14, PKCS#9 extensionRequest, as DER content bytes. */
+const EXTENSION_REQUEST = Buffer.from("2a864886f70d01090e", "hex");
 
 /**
- * CCM's `csr` field: a PEM CSR whose newlines are written as `\r\n` or `\n` (seed:
- * "请使用“\r\n”或“\n”替代…换行符"). The seed's own example carries the two-character escape
- * (`\\n` in its JSON), so the literal sequences backslash-r-backslash-n and backslash-n are read
- * as newlines too [unverified: inferred from the example]. Anything but one PEM CSR block is refused.
+ * The CCM name of a CSR's key, or undefined when CCM would not take it. [unverified] CCM's table
+ * has PCA.00020102 "Only RSA2048, RSA4096, EC256, and EC384 are supported"; whether
+ * CreateCertificateByCsr applies the same list to the CSR's key is not documented. The emulator
+ * does, so RSA-1024/3072, RSA-PSS keys, P-521 and Ed25519 CSRs are refused.
  */
-function pemToDer(text: string): Uint8Array | undefined {
-  const normalised = text.replace(/\\r\\n|\\n/g, "\n").trim();
-  const m = PEM.exec(normalised);
-  const body = m?.[2]?.replace(/\s+/g, "");
-  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return undefined;
-  return new Uint8Array(Buffer.from(body, "base64"));
+function keyAlgorithmOf(key: {
+  algorithm: string;
+  size: number;
+  curve?: string | undefined;
+}): KeyAlgorithm | undefined {
+  if (key.algorithm === "EC")
+    return key.curve === "P-256" ? "EC256" : key.curve === "P-384" ? "EC384" : undefined;
+  if (key.algorithm === "RSA")
+    return key.size === 2048 ? "RSA2048" : key.size === 4096 ? "RSA4096" : undefined;
+  return undefined;
+}
+
+/** Subject and requested extensions, read from CertificationRequestInfo's DER. */
+function subjectAndExtensions(tbs: Uint8Array): { subject: Uint8Array; extensions: Uint8Array[] } {
+  const [, subject, , attributes] = children(tbs, readTlv(tbs, 0));
+  if (!subject) throw new RangeError("CertificationRequestInfo without a subject");
+  const extensions: Uint8Array[] = [];
+  for (const attribute of attributes ? children(tbs, attributes) : []) {
+    const [oid, values] = children(tbs, attribute);
+    if (!oid || !values || !Buffer.from(tbs.subarray(oid.contentStart, oid.end)).equals(EXTENSION_REQUEST))
+      continue;
+    const [requested] = children(tbs, values);
+    for (const extension of requested ? children(tbs, requested) : [])
+      extensions.push(bytesOf(tbs, extension));
+  }
+  return { subject: bytesOf(tbs, subject), extensions };
 }
 
 /**
- * Reads CreateCertificateByCsr's `csr`: decodes it, verifies the CSR's signature and names its
- * key. Failure codes: CSR_UNPARSEABLE, CSR_SIGNATURE_INVALID, KEY_ALGORITHM_UNSUPPORTED.
- * When @pca/pki's decodeCsr lands, the decoding half moves there; the key policy stays here.
+ * Reads CreateCertificateByCsr's `csr` with @pca/pki: decodes it (PEM with `\r\n` or `\n`
+ * newlines, also the two-character escapes of the seed's own example), verifies its
+ * self-signature with node:crypto and names its key. Failure codes: CSR_UNPARSEABLE (pki's
+ * refusal, or a form other than PEM — CCM documents PEM only [unverified: whether it takes bare
+ * base64]), CSR_SIGNATURE_INVALID, KEY_ALGORITHM_UNSUPPORTED.
  */
 export async function readCsr(text: string): Promise<Result<ReadCsr, CsrFailureCode>> {
-  const der = pemToDer(text);
-  if (!der) return fail("CSR_UNPARSEABLE", "The CSR is not a PEM certificate signing request.");
-  let request: x509.Pkcs10CertificateRequest;
+  const decoded = decodeCsr(text);
+  if (!decoded.ok) return fail("CSR_UNPARSEABLE", decoded.error.message);
+  if (decoded.value.form !== "pem")
+    return fail("CSR_UNPARSEABLE", "The CSR must be PEM (-----BEGIN CERTIFICATE REQUEST-----).");
+  const { info } = decoded.value;
+  const keyAlgorithm = keyAlgorithmOf(info.publicKey);
+  if (!keyAlgorithm)
+    return fail("KEY_ALGORITHM_UNSUPPORTED", "The CSR's key is not RSA2048, RSA4096, EC256 or EC384.");
+  const verified = await nodeCryptoProvider.verify({
+    spki: info.spki,
+    publicKey: info.publicKey,
+    signatureAlgorithm: info.signatureAlgorithm.details,
+    signature: info.signatureValue,
+    data: info.tbs,
+  });
+  if (verified !== true) return fail("CSR_SIGNATURE_INVALID", "The CSR's signature does not verify.");
   try {
-    request = new x509.Pkcs10CertificateRequest(der);
-    // Touch the lazily parsed parts now, so a malformed request fails here and not while signing.
-    void request.subjectName;
-    void request.extensions;
+    const parts = subjectAndExtensions(info.tbs);
+    return ok({
+      subject: new x509.Name(parts.subject),
+      publicKey: new x509.PublicKey(info.spki),
+      extensions: parts.extensions.map((raw) => new x509.Extension(raw)),
+      keyAlgorithm,
+    });
   } catch {
     return fail("CSR_UNPARSEABLE", "The CSR could not be decoded.");
   }
-  const keyAlgorithm = keyAlgorithmOf(request.publicKey);
-  if (!keyAlgorithm)
-    return fail("KEY_ALGORITHM_UNSUPPORTED", "The CSR's key is not RSA2048, RSA4096, EC256 or EC384.");
-  let verified = false;
-  try {
-    verified = await request.verify();
-  } catch {
-    verified = false;
-  }
-  if (!verified) return fail("CSR_SIGNATURE_INVALID", "The CSR's signature does not verify.");
-  return ok({ request, keyAlgorithm });
 }

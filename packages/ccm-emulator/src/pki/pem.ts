@@ -10,3 +10,10 @@ export function toWirePem(pem: string): string {
 export function joinWirePem(pems: readonly string[]): string {
   return pems.map(toWirePem).join("\r\n");
 }
+
+/** DER as a PEM block with `\r\n` newlines (Buffer's base64 is much faster than btoa). */
+export function derToWirePem(label: string, der: ArrayBuffer | Uint8Array): string {
+  const b64 = Buffer.from(der instanceof Uint8Array ? der : new Uint8Array(der)).toString("base64");
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join("\r\n");
+}

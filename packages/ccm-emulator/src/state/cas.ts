@@ -1,5 +1,5 @@
 import type { CaStatus, CaType } from "@pca/contracts";
-import type { Db } from "./db";
+import { type Db, stmt } from "./db";
 import type { DnFields, ListWindow } from "./names";
 
 /** A CA as the emulator stores it. `status` is the stored one; EXPIRED is derived at read time. */
@@ -39,14 +39,15 @@ const COLUMNS = `c.*, p.common_name AS issuer_name,
 /** Inserts a CA. */
 export function insertCa(db: Db, row: CaRow): void {
   const keys = Object.keys(row);
-  db.prepare(`INSERT INTO cas (${keys.join(", ")}) VALUES (${keys.map((k) => `@${k}`).join(", ")})`).run(row);
+  stmt(db, `INSERT INTO cas (${keys.join(", ")}) VALUES (${keys.map((k) => `@${k}`).join(", ")})`).run(row);
 }
 
 /** One CA by id, listed or not; undefined when there is none. */
 export function getCa(db: Db, caId: string, now: number): CaView | undefined {
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM cas c LEFT JOIN cas p ON p.ca_id = c.issuer_id WHERE c.ca_id = @caId`)
-    .get({ caId, now }) as CaView | undefined;
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM cas c LEFT JOIN cas p ON p.ca_id = c.issuer_id WHERE c.ca_id = @caId`,
+  ).get({ caId, now }) as CaView | undefined;
 }
 
 export interface CaFilter {
@@ -78,18 +79,17 @@ export function listCas(
   if (filter.status !== undefined) params.status = filter.status;
   // sort_key names a wire field; the column list is fixed, so interpolating it is safe.
   const order = `ORDER BY ${filter.sortKey} ${window.sortDir}, ca_id ${window.sortDir}`;
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM (${base}) ${statusClause}`).get(params) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(`SELECT * FROM (${base}) ${statusClause} ${order} LIMIT @limit OFFSET @offset`)
-    .all(params) as CaView[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM (${base}) ${statusClause}`).get(params) as { n: number })
+    .n;
+  const rows = stmt(db, `SELECT * FROM (${base}) ${statusClause} ${order} LIMIT @limit OFFSET @offset`).all(
+    params,
+  ) as CaView[];
   return { total, rows };
 }
 
 /** How many CAs count against the CA quota (INTERMEDIATE_CA results do not). */
 export function countListedCas(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM cas WHERE listed = 1").get() as { n: number }).n;
+  return (stmt(db, "SELECT count(*) AS n FROM cas WHERE listed = 1").get() as { n: number }).n;
 }
 
 /** The chain above a CA, nearest issuer first, ending at the root; the CA itself is not included. */

@@ -1,5 +1,5 @@
 import type { CertificateStatus } from "@pca/contracts";
-import type { Db } from "./db";
+import { type Db, stmt } from "./db";
 import type { DnFields, ListWindow } from "./names";
 
 /** An issued private certificate as stored. EXPIRED is derived at read time. */
@@ -30,18 +30,18 @@ const COLUMNS = `c.*, p.common_name AS issuer_name,
 /** Inserts an issued certificate. */
 export function insertCertificate(db: Db, row: CertificateRow): void {
   const keys = Object.keys(row);
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO certificates (${keys.join(", ")}) VALUES (${keys.map((k) => `@${k}`).join(", ")})`,
   ).run(row);
 }
 
 /** One certificate by id; undefined when there is none. */
 export function getCertificate(db: Db, certificateId: string, now: number): CertificateView | undefined {
-  return db
-    .prepare(
-      `SELECT ${COLUMNS} FROM certificates c JOIN cas p ON p.ca_id = c.issuer_id WHERE c.certificate_id = @certificateId`,
-    )
-    .get({ certificateId, now }) as CertificateView | undefined;
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM certificates c JOIN cas p ON p.ca_id = c.issuer_id WHERE c.certificate_id = @certificateId`,
+  ).get({ certificateId, now }) as CertificateView | undefined;
 }
 
 export interface CertificateFilter {
@@ -71,14 +71,14 @@ export function listCertificates(
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   // sort_key names a wire field; the column list is fixed, so interpolating it is safe.
   const order = `ORDER BY ${filter.sortKey} ${window.sortDir}, certificate_id ${window.sortDir}`;
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${base}) ${clause}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT * FROM (${base}) ${clause} ${order} LIMIT @limit OFFSET @offset`)
-    .all(params) as CertificateView[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM (${base}) ${clause}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT * FROM (${base}) ${clause} ${order} LIMIT @limit OFFSET @offset`).all(
+    params,
+  ) as CertificateView[];
   return { total, rows };
 }
 
 /** How many certificates count against the private-certificate quota. */
 export function countCertificates(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM certificates").get() as { n: number }).n;
+  return (stmt(db, "SELECT count(*) AS n FROM certificates").get() as { n: number }).n;
 }
