@@ -37,6 +37,10 @@ export default function setup(project: TestProject): () => void {
     cluster?.stop();
     const leaks = findLeaks(traffic, secrets);
     rmSync(records, { recursive: true, force: true });
-    if (leaks.length > 0) throw new Error(`Secrets leaked during the bff suite:\n${leaks.join("\n")}`);
+    if (leaks.length > 0) {
+      // Vitest reports a teardown error but keeps its exit code, so set it too.
+      process.exitCode = 1;
+      throw new Error(`Secrets leaked during the bff suite:\n${leaks.join("\n")}`);
+    }
   };
 }
