@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCcmClient } from "@pca/ccm-client";
 import { freePort, waitForHttp } from "./lib/process";
@@ -74,6 +74,7 @@ async function startEmulatorProcess(dir: string) {
 }
 
 async function run(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), "pca-bench-emulator-"));
   const emulator = await startEmulatorProcess(dir);
   const { ak, sk, domainId } = emulator.credentials;
@@ -124,7 +125,7 @@ async function run(): Promise<void> {
 
     const cores = cpus().length;
     console.log(
-      `\nccm-emulator: CreateCertificateByCsr via @pca/ccm-client (signed, keep-alive), ${CONCURRENCY} in flight, ${SECONDS} s per case, ${cores} cores, Node ${process.version}`,
+      `\nccm-emulator: CreateCertificateByCsr via @pca/ccm-client (signed, keep-alive), ${CONCURRENCY} in flight, ${SECONDS} s per case, ${cores} cores, Node ${process.version}, load average ${loadAtStart.toFixed(2)} at start`,
     );
     console.log(
       "issuer: Example Corp Issuing CA G1 (EC P-256), certificates signed ECDSA-SHA384, SQLite file in WAL mode\n",
@@ -153,7 +154,7 @@ async function run(): Promise<void> {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/emulator.json",
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores, seconds: SECONDS, concurrency: CONCURRENCY, results }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores, loadAverageAtStart: loadAtStart, seconds: SECONDS, concurrency: CONCURRENCY, results }, null, 2)}\n`,
     );
   } finally {
     await client.close();

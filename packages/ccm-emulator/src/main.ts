@@ -5,7 +5,7 @@ import { startEmulator } from "./emulator";
  * `pnpm emulator`: the emulator alone, for a developer or any HTTP client (the official SDKs
  * included). EMULATOR_PORT (8790), EMULATOR_HOST (127.0.0.1), CCM_EMULATOR_AK / _SK /
  * _DOMAIN_ID (random ones are generated and printed when unset), EMULATOR_DB or
- * DATA_DIR/ccm-emulator.sqlite (DATA_DIR default data/, relative to where pnpm was invoked).
+ * DATA_DIR/ccm-emulator.db (DATA_DIR default data/, relative to where pnpm was invoked).
  */
 const env = process.env;
 const base = env.INIT_CWD ?? process.cwd();
@@ -14,7 +14,7 @@ const database = env.EMULATOR_DB
   ? env.EMULATOR_DB === ":memory:"
     ? ":memory:"
     : within(env.EMULATOR_DB)
-  : join(within(env.DATA_DIR ?? "data"), "ccm-emulator.sqlite");
+  : join(within(env.DATA_DIR ?? "data"), "ccm-emulator.db");
 const port = Number(env.EMULATOR_PORT ?? 8790);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`EMULATOR_PORT must be a port number, not ${env.EMULATOR_PORT}`);
