@@ -13,6 +13,13 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: false,
     target: "es2022",
+    rolldownOptions: {
+      treeshake: {
+        // @pca/contracts only declares schemas and constants, but its package.json cannot say so
+        // (sideEffects). Without this, importing one constant would bundle every schema and zod.
+        moduleSideEffects: (id: string) => !/[\\/]packages[\\/]contracts[\\/]src[\\/]/.test(id),
+      },
+    },
   },
   server: {
     proxy: { "/api": bff, "/healthz": bff, "/readyz": bff },
@@ -20,6 +27,8 @@ export default defineConfig({
   test: {
     name: "web",
     include: ["src/**/*.test.{ts,tsx}"],
-    environment: "node",
+    environment: "happy-dom",
+    setupFiles: ["src/testing/setup.ts"],
+    testTimeout: 20_000,
   },
 });

@@ -1,0 +1,50 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from "react-router";
+import { paths } from "../config/paths";
+import { AppShell } from "./layout/app-shell";
+import { RouteError } from "./layout/route-error";
+
+/** What each page module in routes/ exports: its component and, optionally, a cache-filling loader. */
+export interface RouteModule {
+  readonly Component: React.ComponentType;
+  readonly clientLoader?: (client: QueryClient) => LoaderFunction;
+}
+
+/** Loads a page's chunk on first visit and wires its loader to the app's QueryClient. */
+const lazyPage = (client: QueryClient, load: () => Promise<RouteModule>) => async () => {
+  const page = await load();
+  return page.clientLoader
+    ? { Component: page.Component, loader: page.clientLoader(client) }
+    : { Component: page.Component };
+};
+
+/**
+ * The SPA's routes. Every page is its own chunk, so the first load carries only the shell;
+ * @pca/pki is split further and loaded by the issue page when a CSR is first typed.
+ */
+export function createRoutes(client: QueryClient): RouteObject[] {
+  return [
+    {
+      path: paths.login.path,
+      lazy: lazyPage(client, () => import("./routes/login")),
+      errorElement: <RouteError />,
+    },
+    {
+      path: "/",
+      element: <AppShell />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, lazy: lazyPage(client, () => import("./routes/home")) },
+        { path: paths.issue.path, lazy: lazyPage(client, () => import("./routes/issue")) },
+        { path: paths.cas.path, lazy: lazyPage(client, () => import("./routes/cas-list")) },
+        { path: paths.ca.path, lazy: lazyPage(client, () => import("./routes/ca-detail")) },
+        { path: paths.certificates.path, lazy: lazyPage(client, () => import("./routes/certificates-list")) },
+        { path: paths.certificate.path, lazy: lazyPage(client, () => import("./routes/certificate-detail")) },
+        { path: paths.audit.path, lazy: lazyPage(client, () => import("./routes/audit")) },
+        { path: "*", lazy: lazyPage(client, () => import("./routes/not-found")) },
+      ],
+    },
+  ];
+}
+
+export const createAppRouter = (client: QueryClient) => createBrowserRouter(createRoutes(client));

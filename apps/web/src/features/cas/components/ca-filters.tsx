@@ -1,0 +1,35 @@
+import { CA_STATUSES, CA_TYPES, type CaListQuery } from "@pca/contracts";
+import { useTranslation } from "react-i18next";
+import { SelectField } from "../../../components/ui/select-field";
+
+const ALL = "all";
+
+/** Status and type filters for the CA list; every change goes to the URL through `onChange`. */
+export function CaFilters(props: {
+  query: CaListQuery;
+  onChange: (patch: Partial<Record<"status" | "type", string | undefined>>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="filters">
+      <SelectField
+        label={t("cas.filters.status")}
+        selectedKey={props.query.status ?? ALL}
+        onChange={(key) => props.onChange({ status: key === ALL || key === null ? undefined : key })}
+        items={[
+          { id: ALL, label: t("common.all") },
+          ...CA_STATUSES.map((s) => ({ id: s, label: t(`caStatus.${s}`) })),
+        ]}
+      />
+      <SelectField
+        label={t("cas.filters.type")}
+        selectedKey={props.query.type ?? ALL}
+        onChange={(key) => props.onChange({ type: key === ALL || key === null ? undefined : key })}
+        items={[
+          { id: ALL, label: t("common.all") },
+          ...CA_TYPES.map((s) => ({ id: s, label: t(`caType.${s}`) })),
+        ]}
+      />
+    </div>
+  );
+}

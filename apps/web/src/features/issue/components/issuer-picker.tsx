@@ -1,0 +1,48 @@
+import type { CertificateAuthority } from "@pca/contracts";
+import { useTranslation } from "react-i18next";
+import { SelectField } from "../../../components/ui/select-field";
+import { ErrorPanel, Loading } from "../../../components/ui/states";
+import { formatLocal } from "../../../lib/format";
+
+/** The issuing CA: every CA is listed with its name, status and expiry; only ACTIVED ones can be chosen. */
+export function IssuerPicker(props: {
+  cas: readonly CertificateAuthority[] | undefined;
+  isPending: boolean;
+  error: unknown;
+  onRetry: () => void;
+  value: string | null;
+  onChange: (caId: string | null) => void;
+  errorMessage?: string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  if (props.isPending) return <Loading label={t("issue.issuer.loading")} />;
+  if (props.error)
+    return <ErrorPanel error={props.error} onRetry={props.onRetry} title={t("issue.issuer.loadFailed")} />;
+  const cas = props.cas ?? [];
+  const items = cas.map((ca) => ({
+    id: ca.ca_id,
+    label: ca.distinguished_name?.common_name ?? ca.ca_id,
+    disabled: ca.status !== "ACTIVED",
+    description: (
+      <>
+        {t(`caStatus.${ca.status}`)} · {t(`caType.${ca.type}`)} ·{" "}
+        {ca.not_after ? t("issue.issuer.expires", { date: formatLocal(ca.not_after, i18n.language) }) : "—"}
+      </>
+    ),
+  }));
+  const activeCount = items.filter((item) => !item.disabled).length;
+  return (
+    <SelectField
+      label={t("issue.issuer.label")}
+      items={items}
+      selectedKey={props.value}
+      onChange={props.onChange}
+      placeholder={t("issue.issuer.placeholder")}
+      description={
+        activeCount === 0 ? t("issue.issuer.noneActive") : t("issue.issuer.help", { count: activeCount })
+      }
+      errorMessage={props.errorMessage}
+      isRequired
+    />
+  );
+}
