@@ -58,6 +58,7 @@ describe("decodeCsr: refusals", () => {
     ["CR-only newlines", (pem: string) => pem.replaceAll("\n", "\r")],
     ["a JSON string with quotes", (pem: string) => JSON.stringify(pem)],
     ["JSON with escaped slashes", (pem: string) => JSON.stringify(pem).replaceAll("/", "\\/")],
+    ["JSON inside JSON (doubled escapes)", (pem: string) => JSON.stringify(JSON.stringify(pem))],
     ["explanatory text around the block", (pem: string) => `Here is my CSR:\n${pem}\nThanks`],
   ])("ok/%s", (_, transform) => {
     const pem = new TextDecoder().decode(fixtureBytes("csr/rsa2048-shop.pem"));

@@ -7,4 +7,4 @@ export const PROPERTY_RUNS = Number(
 );
 
 /** Longest a single decode may take on hostile input before a property fails (generous for GC). */
-export const PER_INPUT_BUDGET_MS = 100;
+export const PER_INPUT_BUDGET_MS = 250;
