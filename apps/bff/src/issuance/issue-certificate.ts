@@ -168,6 +168,9 @@ async function succeeded(a: Attempt, certificateId: string, upstreamRequestId: s
   return answer(a, certificateId, upstreamRequestId);
 }
 
+/** CCM surely did nothing and may well accept the same request a moment later. */
+const PASSING = new Set(["UPSTREAM_RATE_LIMITED", "UPSTREAM_UNREACHABLE", "UPSTREAM_AUTH_FAILED"]);
+
 async function failed(a: Attempt, error: UpstreamFailure): Promise<IssueOutcome> {
   await record(
     a.deps,
@@ -181,7 +184,7 @@ async function failed(a: Attempt, error: UpstreamFailure): Promise<IssueOutcome>
       error.upstream?.request_id ?? null,
     ),
   );
-  return { ok: false, error, final: true };
+  return { ok: false, error, final: !PASSING.has(error.code) };
 }
 
 /** CCM may have issued before the connection died: say so, then look for the certificate. */

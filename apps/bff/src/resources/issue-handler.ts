@@ -1,0 +1,135 @@
+import {
+  type ApiErrorBody,
+  type Failure,
+  IDEMPOTENCY_HEADER,
+  IdempotencyKeySchema,
+  IssueCertificateResponseSchema,
+} from "@pca/contracts";
+import type { Request, RequestHandler, Response } from "express";
+import { type RateLimitInfo, rateLimit } from "express-rate-limit";
+import type { Config } from "../config";
+import type { EdgeFailure } from "../http/context";
+import type { AppDeps } from "../http/deps";
+import { statusFor } from "../http/error-status";
+import { requestHash, runIdempotent, type StoredAnswer } from "../issuance/idempotency";
+import { createDbIdempotencyStore } from "../issuance/idempotency-store";
+import { type IssueOutcome, issueCertificate } from "../issuance/issue-certificate";
+import type { PkiReaders } from "../issuance/readers";
+import { upstreamOf } from "../upstream/from-deps";
+import { actorOf, sendResourceFailure } from "./respond";
+
+/**
+ * Issuances per user per minute when the config does not say. CCM publishes no limit; this keeps
+ * a runaway script from spending the 100 000-certificate quota in minutes.
+ */
+export const DEFAULT_ISSUES_PER_MINUTE = 120;
+
+/** ISSUE_RATE_LIMIT_PER_MINUTE is read when config.ts defines it (asked of the platform). */
+type IssueConfig = Config & { readonly ISSUE_RATE_LIMIT_PER_MINUTE?: number };
+
+function envelope(failure: EdgeFailure): ApiErrorBody {
+  return {
+    error: {
+      code: failure.code,
+      message: failure.message,
+      ...(failure.details === undefined ? {} : { details: { ...failure.details } }),
+      ...(failure.upstream === undefined ? {} : { upstream: failure.upstream }),
+    },
+  };
+}
+
+/** The HTTP answer of an outcome, as stored for Idempotency-Key replays. */
+function answerOf(outcome: IssueOutcome): { answer: StoredAnswer; final: boolean } {
+  if (outcome.ok) {
+    return {
+      answer: { status: 201, body: IssueCertificateResponseSchema.parse(outcome.value) },
+      final: true,
+    };
+  }
+  return {
+    answer: { status: statusFor(outcome.error.code), body: envelope(outcome.error) },
+    final: outcome.final,
+  };
+}
+
+function send(res: Response, answer: StoredAnswer, retryAfter?: number): void {
+  if (answer.status === 429 || retryAfter !== undefined)
+    res.setHeader("Retry-After", String(retryAfter ?? 1));
+  res.status(answer.status).json(answer.body);
+}
+
+/**
+ * `POST /api/certificates` after requireAccess: the per-user rate limit (429 RATE_LIMITED with
+ * Retry-After), then the Idempotency-Key (optional; 400 IDEMPOTENCY_KEY_INVALID, 409 in flight,
+ * 422 reused with another body; a repeat replays the first status and body), then the use case.
+ * The body is validated by the use case itself (same schema and field codes as validate()), so a
+ * refused body is audited as `certificate.issue.refused` too.
+ */
+export function issueHandlers(
+  deps: AppDeps,
+  readers: PkiReaders,
+  options: { readonly perMinute?: number } = {},
+): RequestHandler[] {
+  const store = createDbIdempotencyStore(deps.db.kysely);
+  const perMinute =
+    options.perMinute ??
+    (deps.config as IssueConfig).ISSUE_RATE_LIMIT_PER_MINUTE ??
+    DEFAULT_ISSUES_PER_MINUTE;
+  // The counter lives in this process: with several replicas each allows perMinute (see report).
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (_req: Request, res: Response) => `issue:${actorOf(res).username}`,
+    handler: (req: Request, res: Response) => {
+      const reset = (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime?.getTime();
+      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      sendResourceFailure(res, {
+        code: "RATE_LIMITED",
+        message: `At most ${perMinute} certificates per minute per user; try again in ${seconds} s.`,
+        retryAfterSeconds: seconds,
+      });
+    },
+  });
+
+  const issue: RequestHandler = async (req, res) => {
+    const actor = actorOf(res);
+    let retryAfter: number | undefined;
+    const run = async () => {
+      const outcome = await issueCertificate(
+        {
+          ...readers,
+          ccm: upstreamOf(deps).ccm,
+          audit: deps.audit,
+          now: () => deps.clock.now(),
+          onAuditLost: (action, attempt) =>
+            deps.logger.error(
+              { action, attempt },
+              "an issuance outcome could not be written to the audit log",
+            ),
+        },
+        { actor, requestId: res.locals.requestId, body: req.body },
+      );
+      if (!outcome.ok) retryAfter = outcome.error.retryAfterSeconds;
+      return answerOf(outcome);
+    };
+    const header = req.get(IDEMPOTENCY_HEADER);
+    if (header === undefined) return send(res, (await run()).answer, retryAfter);
+    const key = IdempotencyKeySchema.safeParse(header);
+    if (!key.success) {
+      const failure: Failure = {
+        code: "IDEMPOTENCY_KEY_INVALID",
+        message: key.error.issues[0]?.message ?? "",
+      };
+      return sendResourceFailure(res, failure);
+    }
+    const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body) };
+    const done = await runIdempotent(store, scope, () => deps.clock.now(), run);
+    if (done.kind === "refused") return sendResourceFailure(res, done.error);
+    if (done.replayed) res.setHeader("Idempotent-Replayed", "true");
+    send(res, done.answer, done.replayed ? undefined : retryAfter);
+  };
+
+  return [limiter, issue];
+}
