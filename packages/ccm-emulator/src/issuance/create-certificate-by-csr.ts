@@ -102,8 +102,9 @@ export async function createCertificateByCsr(
     ...dnFieldsOf(request.subject),
     key_algorithm: csr.value.keyAlgorithm,
     serial_number: signed.serialNumber,
-    not_before: window.value.notBefore,
-    not_after: window.value.notAfter,
+    // The reference: not_before/not_after are the certificate's own (X.509 keeps whole seconds).
+    not_before: signed.certificate.notBefore.getTime(),
+    not_after: signed.certificate.notAfter.getTime(),
     certificate_pem: derToWirePem("CERTIFICATE", signed.certificate.rawData),
     path_length: pathLength,
   });

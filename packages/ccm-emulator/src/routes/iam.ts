@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { json, type Route } from "../http/route";
 import type { EmulatorState } from "./state";
 
@@ -22,6 +23,10 @@ const parse = (body: Buffer): unknown => {
   }
 };
 
+/** A stable 32-hex user id, as IAM's look. */
+const userId = (domainName: string, name: string): string =>
+  createHash("sha256").update(`${domainName}/${name}`).digest("hex").slice(0, 32);
+
 /** `POST /v3/auth/tokens`, password method (reference §6.4): 201 with the token in X-Subject-Token. */
 export function iamRoutes(state: EmulatorState): Route[] {
   return [
@@ -43,7 +48,7 @@ export function iamRoutes(state: EmulatorState): Route[] {
               expires_at: new Date(token.expiresAt).toISOString(),
               issued_at: new Date(token.issuedAt).toISOString(),
               methods: ["password"],
-              user: { name: token.user.name, id: state.credentials.domainId.slice(0, 16), domain },
+              user: { name: token.user.name, id: userId(token.user.domainName, token.user.name), domain },
               ...(token.scope.kind === "domain"
                 ? { domain }
                 : { project: { name: token.scope.name, domain } }),
