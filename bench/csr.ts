@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const head = [
     "key",
     "(a) p50",
-    "(a) mean",
+    "(a) p99",
     "(b) p50",
     "ours p50",
     "ours mean",
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     const cells = [
       r.key,
       f(r.floor.p50),
-      f(r.floor.mean),
+      f(r.floor.p99),
       f(r.library.p50),
       f(r.ours.p50),
       f(r.ours.mean),
