@@ -8,6 +8,7 @@ import { createApp } from "./http/app";
 import { systemClock } from "./http/deps";
 import { listen } from "./http/server";
 import { createLogger } from "./observability/logger";
+import { purgeExpired, schedulePurge } from "./storage/purge-expired";
 import { openStorage } from "./storage/storage";
 import { createUpstream } from "./upstream/create-upstream";
 
@@ -61,10 +62,16 @@ async function main(): Promise<void> {
   } else if (admin) {
     process.stdout.write(`First start: sign in as "${admin.username}" with CONSOLE_ADMIN_PASSWORD.\n`);
   }
+  const stopPurge = schedulePurge(
+    () => purgeExpired(storage.kysely, systemClock, config.LOGIN_WINDOW_MINUTES * 60_000),
+    15 * 60_000,
+    (error) => logger.warn({ err: error }, "purging expired rows failed"),
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stopPurge();
     server
       .close()
       .then(() => upstream.close())

@@ -101,14 +101,4 @@ export class SessionStore {
   async destroyAllOf(username: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("username", "=", username).execute();
   }
-
-  /** Deletes sessions past their expiry; returns how many. */
-  async purgeExpired(): Promise<number> {
-    const now = this.clock.now();
-    const result = await this.db
-      .deleteFrom("sessions")
-      .where((eb) => eb.or([eb("idle_expires_at", "<=", now), eb("absolute_expires_at", "<=", now)]))
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  }
 }

@@ -183,4 +183,24 @@ describe.each(testEngines())("session routes on %s", (engine) => {
       await proxied.close();
     }
   });
+
+  it.runIf(engine === "postgres")(
+    "ok/a session made on one replica works on the other, and ends on both",
+    async () => {
+      const replica = await startTestApp(engine, { replicaOf: app });
+      try {
+        const client = new ApiClient(app.url);
+        await client.login("alice", PASSWORD);
+        const there = new ApiClient(replica.url);
+        there.cookie = client.cookie;
+        there.csrf = client.csrf;
+        expect((await there.request("GET", "/api/session")).status).toBe(200);
+        expect((await there.request("DELETE", "/api/session")).status).toBe(204);
+        expect((await client.request("GET", "/api/session")).status).toBe(401);
+        expect(await app.deps.audit.verify()).toMatchObject({ ok: true });
+      } finally {
+        await replica.close();
+      }
+    },
+  );
 });

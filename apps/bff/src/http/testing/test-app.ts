@@ -4,7 +4,7 @@ import { createAuditService } from "../../audit/audit-log";
 import { UserStore } from "../../auth/users";
 import { type Config, loadConfig } from "../../config";
 import { createLogger } from "../../observability/logger";
-import type { SqlDialectName } from "../../storage/storage";
+import { openStorage, type SqlDialectName } from "../../storage/storage";
 import { createTestStorage, type TestStorage } from "../../storage/testing/test-storage";
 import { createApp } from "../app";
 import type { AppDeps, UpstreamReadiness } from "../deps";
@@ -37,6 +37,8 @@ export interface TestAppOptions {
   readonly extraRouters?: readonly Router[];
   readonly checkUpstream?: () => Promise<UpstreamReadiness>;
   readonly upstream?: unknown;
+  /** Run as a second replica on another app's PostgreSQL database (its own connection pool). */
+  readonly replicaOf?: TestApp;
 }
 
 /**
@@ -45,8 +47,19 @@ export interface TestAppOptions {
  * traffic record that the secrets test reads.
  */
 export async function startTestApp(engine: SqlDialectName, options: TestAppOptions = {}): Promise<TestApp> {
-  const storage = await createTestStorage(engine);
-  const clock = new TestClock();
+  const primary = options.replicaOf;
+  const storage: TestStorage = primary
+    ? {
+        ...(await openStorage({
+          databaseUrl: primary.storage.url,
+          dataDir: primary.storage.dataDir,
+          poolSize: 5,
+        })),
+        url: primary.storage.url,
+        dataDir: primary.storage.dataDir,
+      }
+    : await createTestStorage(engine);
+  const clock = primary?.clock ?? new TestClock();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
