@@ -94,3 +94,33 @@ describe("toWire", () => {
     expect(wire.value).not.toMatch(/[^\r]\n/);
   });
 });
+
+describe("previewCsr on generated CSRs (names and extensions the fixtures lack)", () => {
+  it("ok/UPN, URI and IPv6 SANs, an unknown critical extension, multi-valued RDN", async () => {
+    const { generateCsr } = await import("./testing/generate");
+    const x509 = await import("@peculiar/x509");
+    const upn = new x509.GeneralName("upn", "alice@corp.example");
+    const csr = await generateCsr({
+      subject: "C=CN+O=Example,CN=alice",
+      extensions: [
+        new x509.SubjectAlternativeNameExtension([
+          upn.toJSON(),
+          { type: "url", value: "https://id.example/alice" },
+          { type: "ip", value: "2001:db8:0:0:0:0:0:1" },
+        ]),
+        new x509.Extension("1.2.3.4.5", true, new Uint8Array([0x05, 0x00])),
+      ],
+    });
+    const decoded = decodeCsr(csr.pem);
+    if (!decoded.ok) throw new Error(decoded.error.code);
+    const preview = await previewCsr(decoded.value, { crypto: nodeCryptoProvider });
+    expect(preview.subject).toBe("CN=alice,C=CN+O=Example");
+    expect(preview.subjectAltNames).toEqual([
+      { type: "UPN", value: "alice@corp.example" },
+      { type: "URI", value: "https://id.example/alice" },
+      { type: "IP", value: "2001:db8::1" },
+    ]);
+    expect(preview.extensions.other).toEqual([{ oid: "1.2.3.4.5", critical: true, length: 2 }]);
+    expect(preview.signatureValid).toBe(true);
+  });
+});

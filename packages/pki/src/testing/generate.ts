@@ -6,7 +6,9 @@ x509.cryptoProvider.set(globalThis.crypto);
 const P256 = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 
 /** A fresh P-256 CSR (and its PKCS#8 private key, for leak tests) made with @peculiar/x509. */
-export async function generateCsr(options: { subject?: string; dns?: string[] } = {}): Promise<{
+export async function generateCsr(
+  options: { subject?: string; dns?: string[]; extensions?: x509.Extension[] } = {},
+): Promise<{
   pem: string;
   der: Uint8Array;
   privateKeyPem: string;
@@ -18,7 +20,7 @@ export async function generateCsr(options: { subject?: string; dns?: string[] } 
           options.dns.map((value) => ({ type: "dns" as const, value })),
         ),
       ]
-    : [];
+    : (options.extensions ?? []);
   const csr = await x509.Pkcs10CertificateRequestGenerator.create({
     name: options.subject ?? "CN=generated.example.com",
     keys,
