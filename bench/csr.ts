@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { decodeCsr, lintCsr, previewCsr } from "@pca/pki";
+import { decodeCsr, lintCsr, previewCsr, webCryptoProvider } from "@pca/pki";
 import { timePythonCsr } from "./lib/python-csr";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -118,10 +118,18 @@ async function timings(n: number) {
       if (!(await new Pkcs10CertificateRequest(pem).verify())) throw new Error("library: bad signature");
     };
     const [floor, ours] = await timeInterleaved(n, [floorOp, oursOp]);
-    const [library] = await timeInterleaved(Math.ceil(n / 3), [libraryOp]);
-    if (!floor || !ours || !library) throw new Error("timing");
+    // The browser's path (WebCrypto key import), measured here in Node for scale.
+    const webOp = async () => {
+      const r = decodeCsr(pem);
+      if (!r.ok) throw new Error(r.error.code);
+      const preview = await previewCsr(r.value, { crypto: webCryptoProvider });
+      if (preview.signatureValid !== true) throw new Error("web: bad signature");
+      lintCsr(preview);
+    };
+    const [library, web] = await timeInterleaved(Math.ceil(n / 3), [libraryOp, webOp]);
+    if (!floor || !ours || !library || !web) throw new Error("timing");
     const python = timePythonCsr(pem, 2000);
-    rows.push({ key, file, floor, library, ours, python });
+    rows.push({ key, file, floor, library, ours, web, python });
   }
   return rows;
 }
@@ -174,7 +182,9 @@ async function main(): Promise<void> {
   );
   console.log("(a) floor: node:crypto createPublicKey(spki) + verify over the extracted TBS");
   console.log("(b) library: new Pkcs10CertificateRequest(pem) + await csr.verify() (WebCrypto)");
-  console.log("ours: decodeCsr(pem) + previewCsr (node:crypto provider) + lintCsr");
+  console.log(
+    "ours: decodeCsr(pem) + previewCsr (node:crypto provider) + lintCsr; web: the same with WebCrypto",
+  );
   console.log(
     "(a) and ours interleaved; ratios of medians. python: cryptography load_pem_x509_csr + is_signature_valid",
   );
@@ -189,9 +199,10 @@ async function main(): Promise<void> {
     "ours p99",
     "ours/(a)",
     "(b)/(a)",
+    "web p50",
     "python",
   ];
-  const widths = [10, 9, 10, 9, 10, 11, 10, 10, 9, 8];
+  const widths = [10, 9, 9, 9, 10, 11, 10, 10, 9, 9, 8];
   console.log(head.map((h, i) => pad(h, widths[i] ?? 8)).join(""));
   for (const r of rows) {
     const cells = [
@@ -204,6 +215,7 @@ async function main(): Promise<void> {
       f(r.ours.p99),
       `${(r.ours.p50 / r.floor.p50).toFixed(2)}x`,
       `${(r.library.p50 / r.floor.p50).toFixed(1)}x`,
+      f(r.web.p50),
       r.python ? f(r.python.msPerOp) : "n/a",
     ];
     console.log(cells.map((c, i) => pad(c, widths[i] ?? 8)).join(""));
