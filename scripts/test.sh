@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/bootstrap.sh
 ensure_pnpm
-ensure_debian_packages chromium postgresql
+ensure_debian_packages chromium fonts-noto-cjk postgresql
 install_dependencies
 
 mkdir -p test-results

@@ -14,7 +14,7 @@ ensure_pnpm() {
   fi
 }
 
-# Debian packages (chromium for Playwright, postgresql for the replica tests) when missing.
+# Debian packages (chromium and CJK fonts for Playwright, postgresql for the replica tests) when missing.
 ensure_debian_packages() {
   local missing=()
   for pkg in "$@"; do
