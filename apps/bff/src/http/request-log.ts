@@ -24,6 +24,12 @@ export function requestLog(logger: Logger): RequestHandler {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    // Who made the request (never their credentials); set once requireAccess/identify ran.
+    customProps: (_req: IncomingMessage, res: ServerResponse) => {
+      const actor = (res as ServerResponse & { locals?: { actor?: { username: string; via: string } } })
+        .locals?.actor;
+      return actor ? { actor: actor.username, via: actor.via } : {};
+    },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     quietReqLogger: true,
   });

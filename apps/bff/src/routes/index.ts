@@ -2,6 +2,9 @@ import type { Router } from "express";
 import type { AuthServices } from "../auth/auth-services";
 import type { AppDeps } from "../http/deps";
 import { auditRoutes } from "./audit";
+import { casRoutes } from "./cas";
+import { certificatesRoutes } from "./certificates";
+import { csrRoutes } from "./csr";
 import { openApiRoutes } from "./openapi";
 import { sessionRoutes } from "./session";
 import { tokensRoutes } from "./tokens";
@@ -19,5 +22,8 @@ export function apiRouters(deps: AppDeps, auth: AuthServices): Router[] {
     tokensRoutes(deps, auth),
     auditRoutes(deps),
     openApiRoutes(deps),
+    csrRoutes(deps),
+    casRoutes(deps),
+    certificatesRoutes(deps),
   ];
 }
