@@ -23,17 +23,12 @@ export interface ResourceApp {
   close(): Promise<void>;
 }
 
-/** Mounts a router built from the app's deps once they exist (startTestApp builds them). */
-function late(deps: () => AppDeps | undefined, make: (deps: AppDeps) => Router): Router {
-  let built: Router | undefined;
-  const outer = makeRouter();
-  outer.use((req, res, next) => {
-    const ready = deps();
-    if (!ready) return next();
-    built ??= make(ready);
-    built(req, res, next);
-  });
-  return outer;
+/** A router slot filled once the app's deps exist (startTestApp builds them), before any request. */
+function slot(): { router: Router; fill(router: Router): void } {
+  let inner: Router | undefined;
+  const router = makeRouter();
+  router.use((req, res, next) => (inner ? inner(req, res, next) : next()));
+  return { router, fill: (r) => (inner = r) };
 }
 
 /**
@@ -56,30 +51,17 @@ export async function startResourceApp(
       (operation) => [operation, emulator.faults.latency(0, { operation })],
     ),
   );
-  let deps: AppDeps | undefined;
+  const slots = [slot(), slot(), slot()] as const;
   const app = await startTestApp(options.engine ?? "sqlite", {
     upstream,
     checkUpstream: () => upstream.ready(),
-    extraRouters: [
-      late(
-        () => deps,
-        (d) => csrRoutes(d),
-      ),
-      late(
-        () => deps,
-        (d) => casRoutes(d),
-      ),
-      late(
-        () => deps,
-        (d) =>
-          certificatesRoutes(
-            d,
-            options.issuesPerMinute === undefined ? {} : { issuesPerMinute: options.issuesPerMinute },
-          ),
-      ),
-    ],
+    extraRouters: slots.map((s) => s.router),
   });
-  deps = app.deps;
+  const deps: AppDeps = app.deps;
+  slots[0].fill(csrRoutes(deps));
+  slots[1].fill(casRoutes(deps));
+  const perMinute = options.issuesPerMinute;
+  slots[2].fill(certificatesRoutes(deps, perMinute === undefined ? {} : { issuesPerMinute: perMinute }));
   const viewer = await signedIn(app, "vera", "viewer");
   const issuer = await signedIn(app, "ivan", "issuer");
   return {
