@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from "react-router";
+import { Loading } from "../components/ui/states";
 import { paths } from "../config/paths";
 import { AppShell } from "./layout/app-shell";
 import { RouteError } from "./layout/route-error";
@@ -28,11 +29,13 @@ export function createRoutes(client: QueryClient): RouteObject[] {
       path: paths.login.path,
       lazy: lazyPage(client, () => import("./routes/login")),
       errorElement: <RouteError />,
+      hydrateFallbackElement: <Loading />,
     },
     {
       path: "/",
       element: <AppShell />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <Loading />,
       children: [
         { index: true, lazy: lazyPage(client, () => import("./routes/home")) },
         { path: paths.issue.path, lazy: lazyPage(client, () => import("./routes/issue")) },

@@ -40,10 +40,13 @@ const csrfHeader: typeof CSRF_HEADER = "X-CSRF-Token";
 let fetcher: Fetcher = (input, init) => fetch(input, init);
 let csrfToken: string | null = null;
 
-/** Swaps the transport (tests) . The default is the browser's fetch on the page's own origin. */
+/** Swaps the transport (tests). The default is the browser's fetch on the page's own origin. */
 export function setFetcher(next: Fetcher): void {
   fetcher = next;
 }
+
+/** The current transport, for the few calls outside /api (the health check). */
+export const fetchRaw: typeof fetch = (input, init) => fetcher(input, init);
 
 /** The session's CSRF token, sent back on every state-changing request. */
 export function setCsrfToken(token: string | null): void {

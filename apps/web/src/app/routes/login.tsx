@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { Loading } from "../../components/ui/states";
 import { paths } from "../../config/paths";
 import { LoginForm } from "../../features/auth/components/login-form";
+import { fetchRaw } from "../../lib/api-client";
 import { useSession } from "../../lib/auth";
 import { readHealth } from "../../lib/health";
 import { Preferences } from "../layout/preferences";
@@ -23,7 +24,7 @@ export function Component() {
   const next = safeNext(params.get("next"));
   const health = useQuery({
     queryKey: ["healthz"],
-    queryFn: ({ signal }) => readHealth(fetch, signal),
+    queryFn: ({ signal }) => readHealth(fetchRaw, signal),
     retry: false,
   });
   if (session.isPending) return <Loading />;

@@ -11,7 +11,7 @@ export function PageHeader(props: { title: string; subtitle?: ReactNode; actions
     <header className="page-header">
       <div>
         <h1>{props.title}</h1>
-        {props.subtitle ? <p className="muted page-subtitle">{props.subtitle}</p> : null}
+        {props.subtitle ? <div className="muted page-subtitle">{props.subtitle}</div> : null}
       </div>
       {props.actions ? <div className="page-actions">{props.actions}</div> : null}
     </header>
