@@ -9,4 +9,30 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
   });
+  it.each([
+    ["DATABASE_URL", { DATABASE_URL: "mysql://x" }],
+    ["SESSION_IDLE_MINUTES", { SESSION_IDLE_MINUTES: "0" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "maybe" }],
+    ["CCM_ENDPOINT", { CCM_ENDPOINT: "ftp://ccm.example" }],
+    ["CCM_REGION", { CCM_REGION: "north pole" }],
+    ["CONSOLE_ADMIN_PASSWORD", { CONSOLE_ADMIN_PASSWORD: "short" }],
+    ["TLS_CERT_FILE", { TLS_CERT_FILE: "/tmp/cert.pem" }],
+    ["HUAWEICLOUD_SDK_AK", { HUAWEICLOUD_SDK_AK: "ak-only" }],
+  ])("fail/names %s", (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}`));
+  });
+  it("ok/never echoes a secret value in the error", () => {
+    expect(() => loadConfig({ CONSOLE_ADMIN_PASSWORD: "tiny-secret" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("tiny-secret") }),
+    );
+  });
+  it("ok/reads PostgreSQL and session settings", () => {
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://u@db/pca", SESSION_IDLE_MINUTES: "5", TRUST_PROXY: "true" }),
+    ).toMatchObject({
+      DATABASE_URL: "postgres://u@db/pca",
+      SESSION_IDLE_MINUTES: 5,
+      TRUST_PROXY: true,
+    });
+  });
 });

@@ -48,6 +48,8 @@ describe.each(testEngines())("audit log on %s", (engine) => {
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 100 });
   });
 
+  // Replicas need PostgreSQL. (Two better-sqlite3 connections in one thread cannot show SQLite's
+  // cross-process locking: the waiting one blocks the thread the holder needs to commit.)
   it.runIf(engine === "postgres")("ok/keeps one chain when two replicas append at once", async () => {
     storage = await createTestStorage(engine);
     const other = await openStorage({ databaseUrl: storage.url, dataDir: storage.dataDir, poolSize: 5 });

@@ -57,7 +57,7 @@ export class SessionStore {
     };
   }
 
-  /** Finds a live session and extends its idle expiry; an expired one is deleted. */
+  /** Finds a live session and extends its idle expiry. */
   async resolve(sessionId: string): Promise<SessionLookup> {
     const idHash = sha256Hex(sessionId);
     const row = await this.db
@@ -67,10 +67,9 @@ export class SessionStore {
       .executeTakeFirst();
     if (!row) return { ok: false, reason: "unknown" };
     const now = this.clock.now();
-    if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {
-      await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
-      return { ok: false, reason: "expired" };
-    }
+    // Expired rows stay until purgeExpired removes them a day later, so the answer stays
+    // SESSION_EXPIRED (not UNAUTHENTICATED) for every request the stale cookie makes meanwhile.
+    if (now >= row.idle_expires_at || now >= row.absolute_expires_at) return { ok: false, reason: "expired" };
     const idle = Math.min(now + this.policy.idleMs, row.absolute_expires_at);
     // Writing on every request would make each read a write; a minute's slack is invisible.
     if (idle - row.idle_expires_at > 60_000 || now - row.last_seen_at > 60_000) {

@@ -33,18 +33,28 @@ describe.each(testEngines())("purgeExpired on %s", (engine) => {
     await storage.kysely
       .insertInto("idempotency_keys")
       .values([
-        { ...key, key: "done-old", state: "done", expires_at: now + MINUTE },
+        { ...key, key: "done-new", state: "done", expires_at: now + 48 * 60 * MINUTE },
         { ...key, key: "flight-old", state: "in_flight", expires_at: now + MINUTE },
       ])
       .execute();
     await new ApiTokenStore(storage.kysely, clock).create({ name: "t", role: "viewer", owner: "u" });
     now += 31 * MINUTE;
     expect(await purgeExpired(storage.kysely, clock, 15 * MINUTE)).toEqual({
-      sessions: 1,
-      idempotencyKeys: 1,
+      sessions: 0,
+      idempotencyKeys: 0,
       loginAttempts: 2,
     });
+    await storage.kysely
+      .insertInto("idempotency_keys")
+      .values({ ...key, key: "done-old", state: "done", expires_at: now })
+      .execute();
+    now += 24 * 60 * MINUTE;
+    expect(await purgeExpired(storage.kysely, clock, 15 * MINUTE)).toEqual({
+      sessions: 1,
+      idempotencyKeys: 1,
+      loginAttempts: 0,
+    });
     const left = await storage.kysely.selectFrom("idempotency_keys").select("key").execute();
-    expect(left).toEqual([{ key: "flight-old" }]);
+    expect(left.map((r) => r.key).sort()).toEqual(["done-new", "flight-old"]);
   });
 });

@@ -8,8 +8,11 @@ export interface PurgeCounts {
   readonly loginAttempts: number;
 }
 
+/** How long an expired session is kept, so its cookie keeps getting SESSION_EXPIRED. */
+export const EXPIRED_SESSION_GRACE_MS = 24 * 60 * 60_000;
+
 /**
- * Deletes rows that can no longer matter: expired sessions, finished idempotency keys past their
+ * Deletes rows that can no longer matter: sessions expired over a day ago, finished idempotency keys past their
  * expiry (in-flight ones are left for reconciliation), and login counters whose window and lock
  * are over. Safe on several replicas at once: each delete is one idempotent statement.
  */
@@ -19,9 +22,12 @@ export async function purgeExpired(
   loginWindowMs: number,
 ): Promise<PurgeCounts> {
   const now = clock.now();
+  const staleBefore = now - EXPIRED_SESSION_GRACE_MS;
   const sessions = await db
     .deleteFrom("sessions")
-    .where((eb) => eb.or([eb("idle_expires_at", "<=", now), eb("absolute_expires_at", "<=", now)]))
+    .where((eb) =>
+      eb.or([eb("idle_expires_at", "<=", staleBefore), eb("absolute_expires_at", "<=", staleBefore)]),
+    )
     .executeTakeFirst();
   const keys = await db
     .deleteFrom("idempotency_keys")
