@@ -41,22 +41,29 @@ interface Timing {
   mean: number;
   p50: number;
   p99: number;
+  /** p99 of this process's CPU time per call: what is left when a neighbour's preemption is not counted. */
+  p99Cpu: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function summarise(samples: Float64Array): Timing {
-  samples.sort();
-  const n = samples.length;
-  const mean = samples.reduce((a, b) => a + b, 0) / n;
-  return { mean, p50: samples[Math.floor(n / 2)] ?? 0, p99: samples[Math.floor(n * 0.99)] ?? 0 };
+function summarise(wall: Float64Array, cpu: Float64Array): Timing {
+  wall.sort();
+  cpu.sort();
+  const n = wall.length;
+  const at = (a: Float64Array, q: number) => a[Math.floor(n * q)] ?? 0;
+  const mean = wall.reduce((a, b) => a + b, 0) / n;
+  return { mean, p50: at(wall, 0.5), p99: at(wall, 0.99), p99Cpu: at(cpu, 0.99) };
 }
 
-async function sample(op: () => unknown): Promise<number> {
+async function sample(op: () => unknown): Promise<[wall: number, cpu: number]> {
+  const c = process.cpuUsage();
   const t = performance.now();
   const r = op();
   if (r instanceof Promise) await r;
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(c);
+  return [wall, (used.user + used.system) / 1000];
 }
 
 /**
@@ -66,16 +73,18 @@ async function sample(op: () => unknown): Promise<number> {
 async function timeInterleaved(n: number, ops: (() => unknown)[]): Promise<Timing[]> {
   for (let i = 0; i < Math.min(300, n); i++) for (const op of ops) await op();
   gc();
-  const samples = ops.map(() => new Float64Array(n));
+  const wall = ops.map(() => new Float64Array(n));
+  const cpu = ops.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < ops.length; j++) {
       const k = i % 2 === 0 ? j : ops.length - 1 - j;
       const op = ops[k];
-      const into = samples[k];
-      if (op && into) into[i] = await sample(op);
+      const w = wall[k];
+      const c = cpu[k];
+      if (op && w && c) [w[i], c[i]] = await sample(op);
     }
   }
-  return samples.map(summarise);
+  return wall.map((w, k) => summarise(w, cpu[k] ?? w));
 }
 
 /** @peculiar/x509 is a dependency of @pca/pki, not of the root: load it from there. */
@@ -197,12 +206,13 @@ async function main(): Promise<void> {
     "ours p50",
     "ours mean",
     "ours p99",
+    "p99 cpu",
     "ours/(a)",
     "(b)/(a)",
     "web p50",
     "python",
   ];
-  const widths = [10, 9, 9, 9, 10, 11, 10, 10, 9, 9, 8];
+  const widths = [10, 9, 9, 9, 10, 11, 10, 9, 10, 9, 9, 8];
   console.log(head.map((h, i) => pad(h, widths[i] ?? 8)).join(""));
   for (const r of rows) {
     const cells = [
@@ -213,6 +223,7 @@ async function main(): Promise<void> {
       f(r.ours.p50),
       f(r.ours.mean),
       f(r.ours.p99),
+      f(r.ours.p99Cpu),
       `${(r.ours.p50 / r.floor.p50).toFixed(2)}x`,
       `${(r.library.p50 / r.floor.p50).toFixed(1)}x`,
       f(r.web.p50),
@@ -223,9 +234,12 @@ async function main(): Promise<void> {
   const within = rows.every((r) => r.ours.p50 <= 2 * r.floor.p50);
   const rsa4096 = rows.find((r) => r.key === "RSA 4096");
   console.log(`\ntarget ours <= 2x (a) for every key type: ${within ? "met" : "NOT met"}`);
+  const p99 = rsa4096?.ours.p99 ?? 0;
+  const p99Cpu = rsa4096?.ours.p99Cpu ?? 0;
   console.log(
-    `target RSA 4096 p99 < 1 ms: ${rsa4096 && rsa4096.ours.p99 < 1 ? "met" : "NOT met"} (${f(rsa4096?.ours.p99 ?? 0)} ms)`,
+    `target RSA 4096 p99 < 1 ms: wall ${f(p99)} ms (${p99 < 1 ? "met" : "NOT met"}), CPU ${f(p99Cpu)} ms (${p99Cpu < 1 ? "met" : "NOT met"})`,
   );
+  console.log("  (wall p99 on a shared machine measures the neighbours too: compare it with (a) p99)");
 
   console.log("\nRefusing hostile input (fresh process each; 200 decodes):");
   console.log(`${pad("input", 30)}${pad("code", 26)}${pad("ms/decode", 11)}peak RSS MiB (Δ vs baseline)`);
