@@ -35,6 +35,8 @@ const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(20, 100_000),
   LOGIN_WINDOW_MINUTES: positiveInt(15, 24 * 60),
   LOGIN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+  /** Sign-in requests per minute from one address before 429, whatever their outcome (a flood guard). */
+  LOGIN_REQUESTS_PER_MINUTE: positiveInt(60, 100_000),
   /** Express's `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-For/-Proto. */
   TRUST_PROXY: flag.default(false),
   /** Serve HTTPS directly with this PEM certificate and key (both or neither). */

@@ -9,6 +9,7 @@ import { apiNotFound, errorHandler } from "./error-handler";
 import { sendFailure } from "./error-status";
 import { identify } from "./identify";
 import { jsonBody } from "./json-body";
+import { loginFloodGuard } from "./login-flood-guard";
 import { requestId } from "./request-id";
 import { requestLog } from "./request-log";
 import { requestMetrics } from "./request-metrics";
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   app.use(healthRoutes(deps));
 
+  app.post("/api/session", loginFloodGuard(deps.config.LOGIN_REQUESTS_PER_MINUTE));
   app.use("/api", identify(auth), ...jsonBody());
   for (const router of apiRouters(deps, auth)) app.use(router);
   for (const router of deps.extraRouters ?? []) app.use(router);

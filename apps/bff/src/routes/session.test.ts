@@ -203,4 +203,18 @@ describe.each(testEngines())("session routes on %s", (engine) => {
       }
     },
   );
+
+  it("fail/a flood of sign-in requests from one address gets 429 before any password check", async () => {
+    const guarded = await startTestApp(engine, { env: { LOGIN_REQUESTS_PER_MINUTE: "3" } });
+    try {
+      const client = new ApiClient(guarded.url);
+      for (let i = 0; i < 3; i++) expect((await client.login("nobody", "wrong password!")).status).toBe(401);
+      const res = await client.login("nobody", "wrong password!");
+      expect(res.status).toBe(429);
+      expect(code(res.json)).toBe("RATE_LIMITED");
+      expect((await guarded.deps.audit.query({})).total).toBe(3);
+    } finally {
+      await guarded.close();
+    }
+  });
 });
