@@ -48,7 +48,13 @@ export interface IssueCommand {
  */
 export type IssueOutcome =
   | { readonly ok: true; readonly value: IssueCertificateResponse }
-  | { readonly ok: false; readonly error: UpstreamFailure; readonly final: boolean };
+  | {
+      readonly ok: false;
+      readonly error: UpstreamFailure;
+      readonly final: boolean;
+      /** refused: nothing was sent to CCM; failed: CCM did not issue; unknown: it may have. */
+      readonly stage: "refused" | "failed" | "unknown";
+    };
 
 /**
  * Issues a certificate from a CSR, in DESIGN's order: schema → pki decode/normalise/preview →
@@ -184,7 +190,7 @@ async function failed(a: Attempt, error: UpstreamFailure): Promise<IssueOutcome>
       error.upstream?.request_id ?? null,
     ),
   );
-  return { ok: false, error, final: !PASSING.has(error.code) };
+  return { ok: false, error, final: !PASSING.has(error.code), stage: "failed" };
 }
 
 /** CCM may have issued before the connection died: say so, then look for the certificate. */
@@ -233,6 +239,7 @@ async function reconcileUnknown(a: Attempt, error: UpstreamFailure, sentAt: numb
     return {
       ok: false,
       final: true,
+      stage: "unknown",
       error: {
         ...error,
         code: "UPSTREAM_OUTCOME_UNKNOWN",
@@ -255,6 +262,7 @@ async function reconcileUnknown(a: Attempt, error: UpstreamFailure, sentAt: numb
   return {
     ok: false,
     final: true,
+    stage: "failed",
     error: {
       ...error,
       message: `${error.message} No certificate with the CSR's public key was found, so the attempt is recorded as failed.`,
@@ -278,13 +286,14 @@ async function refuse(
       message: error.message,
     }),
   );
-  return { ok: false, error, final };
+  return { ok: false, error, final, stage: "refused" };
 }
 
 function auditUnavailable(): IssueOutcome {
   return {
     ok: false,
     final: false,
+    stage: "refused",
     error: {
       code: "AUDIT_UNAVAILABLE",
       message: "The audit log cannot be written, so nothing was sent to CCM. Try again shortly.",

@@ -15,6 +15,7 @@ import { requestHash, runIdempotent, type StoredAnswer } from "../issuance/idemp
 import { createDbIdempotencyStore } from "../issuance/idempotency-store";
 import { type IssueOutcome, issueCertificate } from "../issuance/issue-certificate";
 import type { PkiReaders } from "../issuance/readers";
+import { issuances } from "../observability/metrics";
 import { upstreamOf } from "../upstream/from-deps";
 import { actorOf, sendResourceFailure } from "./respond";
 
@@ -112,6 +113,7 @@ export function issueHandlers(
         { actor, requestId: res.locals.requestId, body: req.body },
       );
       if (!outcome.ok) retryAfter = outcome.error.retryAfterSeconds;
+      issuances.inc({ outcome: outcome.ok ? "succeeded" : outcome.stage });
       return answerOf(outcome);
     };
     const header = req.get(IDEMPOTENCY_HEADER);
@@ -127,7 +129,10 @@ export function issueHandlers(
     const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body) };
     const done = await runIdempotent(store, scope, () => deps.clock.now(), run);
     if (done.kind === "refused") return sendResourceFailure(res, done.error);
-    if (done.replayed) res.setHeader("Idempotent-Replayed", "true");
+    if (done.replayed) {
+      res.setHeader("Idempotent-Replayed", "true");
+      issuances.inc({ outcome: "replayed" });
+    }
     send(res, done.answer, done.replayed ? undefined : retryAfter);
   };
 

@@ -146,6 +146,19 @@ describe("POST /api/certificates", () => {
   });
 });
 
+describe("metrics", () => {
+  it("ok/counts issuances by outcome and times upstream calls by operation", async () => {
+    await post(r.issuer, body());
+    await post(r.issuer, body({ issuer_id: r.seeded.legacyCaId }));
+    const text = await (await fetch(`${r.app.url}/metrics`)).text();
+    expect(text).toMatch(/pca_issuances_total\{outcome="succeeded"\} [1-9]/);
+    expect(text).toMatch(/pca_issuances_total\{outcome="refused"\} [1-9]/);
+    expect(text).toMatch(
+      /pca_upstream_request_duration_seconds_count\{operation="CreateCertificateByCsr",outcome="ok"\} [1-9]/,
+    );
+  });
+});
+
 describe("Idempotency-Key", () => {
   it("ok/a repeat returns the first answer (status and body) and issues once", async () => {
     const k = key();

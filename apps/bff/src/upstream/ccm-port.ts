@@ -1,4 +1,5 @@
 import type { CcmClient, CcmResult } from "@pca/ccm-client";
+import { upstreamDuration, upstreamErrors } from "../observability/metrics";
 import type { createCapture } from "./capture-transport";
 import { type CcmOperation, mapCcmFailure } from "./map-failure";
 import type { CcmPort, UpstreamResult } from "./port";
@@ -12,9 +13,17 @@ type Capture = ReturnType<typeof createCapture>;
  */
 export function createCcmPort(client: CcmClient, capture: Capture): CcmPort {
   async function call<T>(op: CcmOperation, send: () => Promise<CcmResult<T>>): Promise<UpstreamResult<T>> {
+    const started = performance.now();
     const { result, facts } = await capture.run(send);
-    if (result.ok) return { ok: true, value: result.value, requestId: facts.requestId ?? null };
-    return { ok: false, error: mapCcmFailure(op, result.error, facts.retryAfterSeconds) };
+    const seconds = (performance.now() - started) / 1000;
+    if (result.ok) {
+      upstreamDuration.observe({ operation: op, outcome: "ok" }, seconds);
+      return { ok: true, value: result.value, requestId: facts.requestId ?? null };
+    }
+    const error = mapCcmFailure(op, result.error, facts.retryAfterSeconds);
+    upstreamDuration.observe({ operation: op, outcome: error.code }, seconds);
+    upstreamErrors.inc({ operation: op, code: error.code });
+    return { ok: false, error };
   }
   return {
     listCertificateAuthorities: (query) =>

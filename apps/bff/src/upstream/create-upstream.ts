@@ -5,6 +5,7 @@ import {
   createIamTokenProvider,
   createUndiciTransport,
   IAM_GLOBAL_ENDPOINT,
+  resolveCcmEndpoint,
 } from "@pca/ccm-client";
 import { type RunningEmulator, startEmulator } from "@pca/ccm-emulator";
 import { type Config, ConfigError } from "../config";
@@ -106,8 +107,11 @@ export async function createUpstream(
     credentials = { kind: "aksk", ...emulator.credentials };
     endpoint = emulator.url;
   }
+  const where = endpoint ? { url: endpoint } : { region: config.CCM_REGION ?? "" };
+  const resolved = resolveCcmEndpoint(where);
+  if (!resolved) throw new ConfigError("CCM_REGION is not valid: no CCM endpoint is known for it.");
   const client = createCcmClient({
-    endpoint: endpoint ? { url: endpoint } : { region: config.CCM_REGION ?? "" },
+    endpoint: where,
     credentials,
     transport: capture.transport,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -116,7 +120,7 @@ export async function createUpstream(
   let closed: Promise<void> | undefined;
   return {
     mode,
-    endpoint: endpoint || `region:${config.CCM_REGION ?? ""}`,
+    endpoint: resolved.href.replace(/\/$/, ""),
     ccm,
     ready: readiness(ccm, mode),
     close() {

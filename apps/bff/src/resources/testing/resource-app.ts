@@ -1,5 +1,4 @@
 import type { RunningEmulator, SeededCas } from "@pca/ccm-emulator";
-import { Router as makeRouter, type Router } from "express";
 import type { ApiClient } from "../../http/testing/client";
 import { signedIn } from "../../http/testing/sign-in";
 import { startTestApp, type TestApp } from "../../http/testing/test-app";
