@@ -13,7 +13,8 @@ export interface RouteModule {
 
 /** Loads a page's chunk on first visit and wires its loader to the app's QueryClient. */
 const lazyPage = (client: QueryClient, load: () => Promise<RouteModule>) => async () => {
-  const page = await load();
+  // Every page parses responses with zod; its CSP-safe setting must be in place first.
+  const [page] = await Promise.all([load(), import("../lib/zod-setup")]);
   return page.clientLoader
     ? { Component: page.Component, loader: page.clientLoader(client) }
     : { Component: page.Component };

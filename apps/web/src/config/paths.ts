@@ -22,7 +22,11 @@ export const paths = {
     },
   },
   cas: { path: "/cas", getHref: () => "/cas" },
-  ca: { path: "/cas/:caId", getHref: (caId: string) => `/cas/${encodeURIComponent(caId)}` },
+  ca: {
+    path: "/cas/:caId",
+    getHref: (caId: string, options: { issued?: boolean } = {}) =>
+      `/cas/${encodeURIComponent(caId)}${options.issued ? "?issued=1" : ""}`,
+  },
   certificates: { path: "/certificates", getHref: () => "/certificates" },
   certificate: {
     path: "/certificates/:id",

@@ -1,6 +1,7 @@
 import { type LoginRequest, LoginRequestSchema, type SessionInfo, SessionInfoSchema } from "@pca/contracts";
 import { z } from "zod";
 import { apiRequest, isApiError, setCsrfToken } from "./api-client";
+import "./zod-setup";
 
 /**
  * The session calls with their contract schemas. lib/auth.ts loads this module on first use, so

@@ -178,6 +178,7 @@ export const en = {
       help_one: "{{count}} CA can issue; only active CAs can be chosen.",
       help_other: "{{count}} CAs can issue; only active CAs can be chosen.",
       noneActive: "No CA is active, so none can issue now.",
+      noCaSigning: "cannot sign CAs (path length 0)",
     },
     type: {
       label: "Certificate type",
@@ -187,6 +188,9 @@ export const en = {
       },
       pathLength: "Path length",
       pathLengthHelp: "How many CA levels may follow below it (0-6).",
+      pathLengthMax: "The issuing CA allows at most {{max}} here.",
+      issuerCannotSignCa:
+        "The issuing CA has path length 0, so it cannot sign another CA. Choose a CA higher in the chain.",
     },
     validity: {
       legend: "Validity",
@@ -304,6 +308,7 @@ export const en = {
     emptyFiltered: "No certificate matches.",
     invalidId: "This is not a valid certificate id.",
     issued: "Certificate issued.",
+    issuedCa: "Intermediate CA certificate issued. Download it with its chain below.",
     upstreamRequestId: "CCM request id",
     decodedTitle: "Decoded certificate",
     recordTitle: "Record in CCM",

@@ -179,6 +179,7 @@ export const zh: Messages = {
       help_one: "{{count}} 个 CA 可签发；只能选择已激活的 CA。",
       help_other: "{{count}} 个 CA 可签发；只能选择已激活的 CA。",
       noneActive: "没有已激活的 CA，目前无法签发。",
+      noCaSigning: "不能签发 CA（路径长度为 0）",
     },
     type: {
       label: "证书类型",
@@ -188,6 +189,8 @@ export const zh: Messages = {
       },
       pathLength: "路径长度",
       pathLengthHelp: "其下最多还可有几级 CA（0-6）。",
+      pathLengthMax: "该签发 CA 在此最多允许 {{max}}。",
+      issuerCannotSignCa: "该签发 CA 的路径长度为 0，不能签发其他 CA。请选择证书链中更上层的 CA。",
     },
     validity: {
       legend: "有效期",
@@ -298,6 +301,7 @@ export const zh: Messages = {
     emptyFiltered: "没有匹配的证书。",
     invalidId: "这不是有效的证书 ID。",
     issued: "证书已签发。",
+    issuedCa: "中间 CA 证书已签发，可在下方下载证书及证书链。",
     upstreamRequestId: "CCM 请求 ID",
     decodedTitle: "证书解析",
     recordTitle: "CCM 中的记录",

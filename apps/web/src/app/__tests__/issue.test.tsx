@@ -134,12 +134,15 @@ describe("/issue", () => {
     expect(screen.queryByRole("button", { name: /Path length/ })).toBeNull();
     await user.click(screen.getByRole("radio", { name: "Intermediate CA" }));
     await user.click(await screen.findByRole("button", { name: /Path length/ }));
-    await user.click(within(await screen.findByRole("listbox")).getByRole("option", { name: "2" }));
+    // The issuing CA has path length 2: an intermediate below it may have 0 or 1, nothing more.
+    const lengths = within(await screen.findByRole("listbox")).getAllByRole("option");
+    expect(lengths.map((o) => o.textContent)).toEqual(["0", "1"]);
+    await user.click(within(screen.getByRole("listbox")).getByRole("option", { name: "1" }));
     await user.click(screen.getByRole("button", { name: "Issue certificate" }));
     await waitFor(() => expect(api.calls.some((c) => c.method === "POST")).toBe(true));
     expect(api.calls.find((c) => c.method === "POST")?.body).toMatchObject({
       type: "INTERMEDIATE_CA",
-      path_length: 2,
+      path_length: 1,
     });
   });
 });

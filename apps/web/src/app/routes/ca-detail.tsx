@@ -1,7 +1,8 @@
 import { CcmIdSchema } from "@pca/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, type LoaderFunctionArgs, useParams } from "react-router";
+import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from "react-router";
+import { IssuedBanner } from "../../components/ui/issued-banner";
 import { PageHeader } from "../../components/ui/page-header";
 import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
 import { CaStatusBadge } from "../../components/ui/status-badge";
@@ -22,6 +23,7 @@ export const clientLoader =
 function CaDetail(props: { caId: string }) {
   const { t } = useTranslation();
   const ca = useCa(props.caId);
+  const [params] = useSearchParams();
   if (ca.isPending) return <Loading />;
   if (ca.isError) {
     return (
@@ -38,6 +40,7 @@ function CaDetail(props: { caId: string }) {
       <nav aria-label={t("shell.breadcrumb")} className="breadcrumb">
         <Link to={paths.cas.getHref()}>{t("nav.cas")}</Link> / <span aria-current="page">{name}</span>
       </nav>
+      {params.get("issued") === "1" ? <IssuedBanner kind="INTERMEDIATE_CA" /> : null}
       <PageHeader title={name} subtitle={<CaStatusBadge status={status} />} />
       <div className="detail-grid">
         <section className="panel" aria-labelledby="ca-fields-h">

@@ -1,8 +1,9 @@
-import { CcmIdSchema, IssueCertificateResponseSchema } from "@pca/contracts";
+import { CcmIdSchema } from "@pca/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, type LoaderFunctionArgs, useLocation, useParams, useSearchParams } from "react-router";
+import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from "react-router";
 import { CertificatePreviewView } from "../../components/pki/certificate-preview-view";
+import { IssuedBanner } from "../../components/ui/issued-banner";
 import { PageHeader } from "../../components/ui/page-header";
 import { PemBlock } from "../../components/ui/pem-block";
 import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
@@ -19,22 +20,6 @@ export const clientLoader =
     if (id.success) void client.prefetchQuery(getCertificateQueryOptions(id.data));
     return null;
   };
-
-/** The banner after issuing: what the BFF computed and the upstream request id, when we have it. */
-function IssuedBanner() {
-  const { t } = useTranslation();
-  const state = IssueCertificateResponseSchema.safeParse(useLocation().state);
-  return (
-    <div className="alert alert-success" role="status">
-      <p className="alert-title">{t("certificates.issued")}</p>
-      {state.success && state.data.upstream_request_id ? (
-        <p className="small">
-          {t("certificates.upstreamRequestId")}: <code>{state.data.upstream_request_id}</code>
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function CertificateDetail(props: { id: string }) {
   const { t } = useTranslation();
@@ -64,7 +49,7 @@ function CertificateDetail(props: { id: string }) {
         <Link to={paths.certificates.getHref()}>{t("nav.certificates")}</Link> /{" "}
         <span aria-current="page">{name}</span>
       </nav>
-      {params.get("issued") === "1" ? <IssuedBanner /> : null}
+      {params.get("issued") === "1" ? <IssuedBanner kind="ENTITY_CERT" /> : null}
       <PageHeader
         title={name}
         subtitle={<CertificateStatusBadge status={certificate.status} />}

@@ -42,7 +42,12 @@ export function SelectField(props: {
     >
       <Label className="field-label">{props.label}</Label>
       <Button className="select-trigger">
-        <SelectValue className="select-value" />
+        <SelectValue className="select-value">
+          {/* Only the chosen item's name in the trigger; its description is for the list. */}
+          {({ selectedText, isPlaceholder, defaultChildren }) =>
+            isPlaceholder ? defaultChildren : selectedText
+          }
+        </SelectValue>
         <span aria-hidden="true" className="select-caret">
           ▾
         </span>

@@ -13,6 +13,7 @@ import { keepsIdempotencyKey, newIdempotencyKey, useIssueCertificate } from "../
 import { useCsrAnalysis } from "../hooks/use-csr-analysis";
 import type { CsrAnalyser } from "../lib/analyse-csr";
 import { buildIssueRequest, type IssueField } from "../lib/build-request";
+import { allowedPathLengths } from "../lib/path-length";
 import { problemText } from "../lib/problem-text";
 import type { CsrSource } from "../lib/read-csr-file";
 import { CsrInput } from "./csr-input";
@@ -115,11 +116,13 @@ export function IssueForm(props: {
           onRetry={props.issuers.refetch}
           value={issuerId}
           onChange={setIssuerId}
+          forCa={type === "INTERMEDIATE_CA"}
           errorMessage={message("issuer")}
         />
         <TypePicker
           type={type}
           pathLength={pathLength}
+          pathLengths={allowedPathLengths(issuer)}
           onTypeChange={setType}
           onPathLengthChange={setPathLength}
           errorMessage={message("pathLength")}

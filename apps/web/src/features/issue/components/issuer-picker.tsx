@@ -3,8 +3,10 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../../../components/ui/select-field";
 import { ErrorPanel, Loading } from "../../../components/ui/states";
 import { formatLocal } from "../../../lib/format";
+import { canSignCa } from "../lib/path-length";
 
-/** The issuing CA: every CA is listed with its name, status and expiry; only ACTIVED ones can be chosen. */
+/** The issuing CA: every CA is listed with its name, status and expiry; only ACTIVED ones (and, for an
+ * intermediate CA, only those whose path length allows it) can be chosen. */
 export function IssuerPicker(props: {
   cas: readonly CertificateAuthority[] | undefined;
   isPending: boolean;
@@ -12,6 +14,8 @@ export function IssuerPicker(props: {
   onRetry: () => void;
   value: string | null;
   onChange: (caId: string | null) => void;
+  /** Issuing an intermediate CA: a CA with path length 0 cannot sign one. */
+  forCa: boolean;
   errorMessage?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
@@ -22,10 +26,11 @@ export function IssuerPicker(props: {
   const items = cas.map((ca) => ({
     id: ca.ca_id,
     label: ca.distinguished_name?.common_name ?? ca.ca_id,
-    disabled: ca.status !== "ACTIVED",
+    disabled: ca.status !== "ACTIVED" || (props.forCa && !canSignCa(ca)),
     description: (
       <>
         {t(`caStatus.${ca.status}`)} · {t(`caType.${ca.type}`)} ·{" "}
+        {props.forCa && !canSignCa(ca) ? `${t("issue.issuer.noCaSigning")} · ` : ""}
         {ca.not_after ? t("issue.issuer.expires", { date: formatLocal(ca.not_after, i18n.language) }) : "—"}
       </>
     ),

@@ -1,17 +1,14 @@
-import { CCM_LIMITS, CERTIFICATE_TYPES, type IssuedCertificateType } from "@pca/contracts";
+import { CERTIFICATE_TYPES, type IssuedCertificateType } from "@pca/contracts";
 import { Label, Radio, RadioGroup, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../../components/ui/select-field";
-
-const PATH_LENGTHS = Array.from(
-  { length: CCM_LIMITS.pathLengthMax - CCM_LIMITS.pathLengthMin + 1 },
-  (_, i) => CCM_LIMITS.pathLengthMin + i,
-);
 
 /** ENTITY_CERT or INTERMEDIATE_CA; the path length (0-6) exists only for the latter. */
 export function TypePicker(props: {
   type: IssuedCertificateType;
   pathLength: number;
+  /** The path lengths the chosen issuer allows (0-6 before one is chosen). */
+  pathLengths: readonly number[];
   onTypeChange: (type: IssuedCertificateType) => void;
   onPathLengthChange: (pathLength: number) => void;
   errorMessage?: string | undefined;
@@ -43,8 +40,8 @@ export function TypePicker(props: {
         <SelectField
           className="field-narrow"
           label={t("issue.type.pathLength")}
-          items={PATH_LENGTHS.map((n) => ({ id: String(n), label: String(n) }))}
-          selectedKey={String(props.pathLength)}
+          items={props.pathLengths.map((n) => ({ id: String(n), label: String(n) }))}
+          selectedKey={props.pathLengths.includes(props.pathLength) ? String(props.pathLength) : null}
           onChange={(key) => props.onPathLengthChange(Number(key ?? 0))}
           description={t("issue.type.pathLengthHelp")}
           errorMessage={props.errorMessage}

@@ -46,7 +46,7 @@ describe("buildIssueRequest", () => {
     const built = buildIssueRequest(
       values({
         type: "INTERMEDIATE_CA",
-        pathLength: 3,
+        pathLength: 1,
         startFrom: start,
         validityType: "MONTH",
         validityValue: 6,
@@ -57,7 +57,7 @@ describe("buildIssueRequest", () => {
     );
     expect(built.body).toMatchObject({
       type: "INTERMEDIATE_CA",
-      path_length: 3,
+      path_length: 1,
       validity: { start_from: start },
     });
   });

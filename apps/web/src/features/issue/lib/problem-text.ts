@@ -29,6 +29,11 @@ export function problemText(t: TFunction, language: string, problem: FieldProble
         ? t("errors.VALIDITY_BEYOND_ISSUER")
         : t("issue.validity.beyondIssuer", { date: formatLocal(when, language) });
     }
+    case "PATH_LENGTH_INVALID": {
+      const max = num(d.max);
+      if (num(d.issuerPathLength) === 0) return t("issue.type.issuerCannotSignCa");
+      return max === undefined ? t("errors.PATH_LENGTH_INVALID") : t("issue.type.pathLengthMax", { max });
+    }
     case "REQUIRED":
       return t("issue.problem.required");
     case "CSR_PENDING":
