@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from "./config";
 
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 8080, DATA_DIR: "data" });
+    expect(loadConfig({ INIT_CWD: "/srv/console" })).toMatchObject({
+      PORT: 8080,
+      DATA_DIR: "/srv/console/data",
+    });
+  });
+  it("resolves a relative DATA_DIR against the directory the command was typed in", () => {
+    expect(loadConfig({ INIT_CWD: "/home/a/pca", DATA_DIR: "state" }).DATA_DIR).toBe("/home/a/pca/state");
+    expect(loadConfig({ INIT_CWD: "/home/a/pca", DATA_DIR: "/var/lib/pca" }).DATA_DIR).toBe("/var/lib/pca");
   });
   it("names the variable that is wrong", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 
 const optionalText = z.string().min(1).optional();
@@ -86,5 +87,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (Boolean(config.HUAWEICLOUD_SDK_AK) !== Boolean(config.HUAWEICLOUD_SDK_SK)) {
     throw new ConfigError("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not valid: set both or neither.");
   }
-  return config;
+  // DATA_DIR is relative to where the command was typed (pnpm and npm set INIT_CWD to it), not to
+  // the package folder a `pnpm --filter` run happens to execute in.
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    ...config,
+    DATA_DIR: isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(base, config.DATA_DIR),
+  };
 }
