@@ -13,13 +13,6 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: false,
     target: "es2022",
-    rolldownOptions: {
-      treeshake: {
-        // @pca/contracts only declares schemas and constants, but its package.json cannot say so
-        // (sideEffects). Without this, importing one constant would bundle every schema and zod.
-        moduleSideEffects: (id: string) => !/[\\/]packages[\\/]contracts[\\/]src[\\/]/.test(id),
-      },
-    },
   },
   server: {
     proxy: { "/api": bff, "/healthz": bff, "/readyz": bff },

@@ -3,6 +3,7 @@ export * from "./ccm";
 export * from "./csr-preview";
 export * from "./error-codes";
 export * from "./limits";
+export * from "./path-length";
 export * from "./result";
 export * from "./validation";
 export * from "./validity";

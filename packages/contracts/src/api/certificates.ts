@@ -7,8 +7,10 @@ import { CertificatePreviewSchema } from "../csr-preview";
 export const CertificateIdParamsSchema = z.strictObject({ id: CcmIdSchema });
 
 /**
- * `POST /api/certificates` answers with CCM's `certificate_id` and what the console computed and
- * recorded on the way: the validity window and the audit event of the success.
+ * `POST /api/certificates` answers with CCM's `certificate_id` and what the console computed on the
+ * way: the validity window and the upstream request id. For `type: INTERMEDIATE_CA` CCM's
+ * `certificate_id` is the new subordinate CA's `ca_id`: read it with `GET /api/cas/:caId`
+ * (`/api/certificates/:id` does not list CAs, exactly as CCM's certificate list does not).
  */
 export const IssueCertificateResponseSchema = z.object({
   certificate_id: CcmIdSchema,

@@ -1,4 +1,5 @@
 import {
+  allowedPathLengths,
   type CertificateAuthority,
   type IssueCertificateResponse,
   type IssuedCertificateType,
@@ -13,7 +14,6 @@ import { keepsIdempotencyKey, newIdempotencyKey, useIssueCertificate } from "../
 import { useCsrAnalysis } from "../hooks/use-csr-analysis";
 import type { CsrAnalyser } from "../lib/analyse-csr";
 import { buildIssueRequest, type IssueField } from "../lib/build-request";
-import { allowedPathLengths } from "../lib/path-length";
 import { problemText } from "../lib/problem-text";
 import type { CsrSource } from "../lib/read-csr-file";
 import { CsrInput } from "./csr-input";
@@ -122,7 +122,7 @@ export function IssueForm(props: {
         <TypePicker
           type={type}
           pathLength={pathLength}
-          pathLengths={allowedPathLengths(issuer)}
+          pathLengths={allowedPathLengths(issuer?.path_length)}
           onTypeChange={setType}
           onPathLengthChange={setPathLength}
           errorMessage={message("pathLength")}

@@ -1,9 +1,8 @@
-import type { CertificateAuthority } from "@pca/contracts";
+import { allowedPathLengths, type CertificateAuthority } from "@pca/contracts";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../../components/ui/select-field";
 import { ErrorPanel, Loading } from "../../../components/ui/states";
 import { formatLocal } from "../../../lib/format";
-import { canSignCa } from "../lib/path-length";
 
 /** The issuing CA: every CA is listed with its name, status and expiry; only ACTIVED ones (and, for an
  * intermediate CA, only those whose path length allows it) can be chosen. */
@@ -26,11 +25,13 @@ export function IssuerPicker(props: {
   const items = cas.map((ca) => ({
     id: ca.ca_id,
     label: ca.distinguished_name?.common_name ?? ca.ca_id,
-    disabled: ca.status !== "ACTIVED" || (props.forCa && !canSignCa(ca)),
+    disabled: ca.status !== "ACTIVED" || (props.forCa && allowedPathLengths(ca.path_length).length === 0),
     description: (
       <>
         {t(`caStatus.${ca.status}`)} · {t(`caType.${ca.type}`)} ·{" "}
-        {props.forCa && !canSignCa(ca) ? `${t("issue.issuer.noCaSigning")} · ` : ""}
+        {props.forCa && allowedPathLengths(ca.path_length).length === 0
+          ? `${t("issue.issuer.noCaSigning")} · `
+          : ""}
         {ca.not_after ? t("issue.issuer.expires", { date: formatLocal(ca.not_after, i18n.language) }) : "—"}
       </>
     ),

@@ -3,6 +3,7 @@ import {
   CREATE_CERTIFICATE_BY_CSR_CODES,
   type CreateCertificateByCsrRequest,
   CreateCertificateByCsrRequestSchema,
+  checkPathLength,
   computeValidity,
   type ErrorCode,
   failureFromZod,
@@ -12,7 +13,6 @@ import {
 } from "@pca/contracts";
 import { z } from "zod";
 import type { CsrAnalysis } from "./analyse-csr";
-import { allowedPathLengths } from "./path-length";
 
 /** The issue form's own values; the request body is built from them and the CSR analysis. */
 export interface IssueFormValues {
@@ -85,21 +85,12 @@ export function buildIssueRequest(
     problems.issuer = { code: "ISSUER_NOT_ACTIVE", message: "Only an ACTIVED CA can issue." };
   }
   if (values.type === "INTERMEDIATE_CA" && issuer && !problems.issuer) {
-    const allowed = allowedPathLengths(issuer);
-    if (!allowed.includes(values.pathLength)) {
-      problems.pathLength =
-        allowed.length === 0
-          ? {
-              code: "PATH_LENGTH_INVALID",
-              message: "This CA cannot sign another CA.",
-              details: { issuerPathLength: 0 },
-            }
-          : {
-              code: "PATH_LENGTH_INVALID",
-              message: "The path length must be below the issuing CA's.",
-              details: { issuerPathLength: issuer.path_length, max: allowed.length - 1 },
-            };
-    }
+    const checked = checkPathLength({
+      kind: values.type,
+      pathLength: values.pathLength,
+      issuerPathLength: issuer.path_length,
+    });
+    if (!checked.ok) problems.pathLength = checked.error;
   }
   const validity = {
     type: values.validityType,

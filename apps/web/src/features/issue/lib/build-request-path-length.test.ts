@@ -2,19 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ca, ids, NOW } from "../../../testing/data";
 import type { CsrAnalysis } from "./analyse-csr";
 import { buildIssueRequest } from "./build-request";
-import { allowedPathLengths, canSignCa } from "./path-length";
 
-describe("allowedPathLengths (mirrors the BFF's policy)", () => {
-  it.each([
-    ["ok/root (7) allows 0-6", 7, [0, 1, 2, 3, 4, 5, 6]],
-    ["ok/path length 2 allows 0-1", 2, [0, 1]],
-    ["fail/path length 0 signs no CA", 0, []],
-    ["ok/unreported allows 0-6", null, [0, 1, 2, 3, 4, 5, 6]],
-  ] as const)("%s", (_name, issuerPathLength, expected) => {
-    expect(allowedPathLengths({ path_length: issuerPathLength })).toEqual(expected);
-    expect(canSignCa({ path_length: issuerPathLength })).toBe(expected.length > 0);
-  });
-
+describe("path length before submit (contracts' checkPathLength)", () => {
   const analysis: CsrAnalysis = {
     ok: true,
     preview: { signatureValid: true } as never,
