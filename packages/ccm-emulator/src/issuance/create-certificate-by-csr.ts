@@ -13,12 +13,12 @@ import {
 import type { CcmErrorName } from "../errors";
 import { readCsr } from "../pki/csr";
 import { DEFAULT_KEY_USAGE, SIGNATURE_ALGORITHM, signCertificate } from "../pki/issue";
-import { dnFieldsOf } from "../pki/names";
 import { derToWirePem } from "../pki/pem";
 import type { SignerCache } from "../pki/signers";
 import { type CaView, getCa, insertCa } from "../state/cas";
 import { countCertificates, insertCertificate } from "../state/certificates";
 import type { Db } from "../state/db";
+import type { DnFields } from "../state/names";
 
 /** CCM's fixed private-certificate quota (reference §3.7). */
 export const CERTIFICATE_QUOTA = 100_000;
@@ -58,8 +58,8 @@ export async function createCertificateByCsr(
 
   const issuer = getCa(ctx.db, req.issuer_id, ctx.now);
   if (!issuer) return fail("NOT_FOUND", "The issuing CA does not exist.");
-  const signerPromise = issuer.effective_status === "ACTIVED" ? ctx.signers.get(issuer) : undefined;
-  if (!signerPromise) return fail("ISSUER_NOT_ACTIVE", `The issuing CA is ${issuer.effective_status}.`);
+  const signer = issuer.effective_status === "ACTIVED" ? ctx.signers.get(issuer) : undefined;
+  if (!signer) return fail("ISSUER_NOT_ACTIVE", `The issuing CA is ${issuer.effective_status}.`);
 
   const csr = await readCsr(req.csr);
   if (!csr.ok) {
@@ -83,29 +83,28 @@ export async function createCertificateByCsr(
     return fail("QUOTA_EXCEEDED", "");
 
   const request = csr.value;
-  const signer = await signerPromise;
-  const requestedUsage = request.extensions.find((e) => e.type === KEY_USAGE_OID);
-  const signed = await signCertificate(
+  const requestedUsage = request.extensions.find((e) => e.oid === KEY_USAGE_OID);
+  const signed = signCertificate(
     {
       subject: request.subject,
-      publicKey: request.publicKey,
+      spki: request.spki,
       notBefore: window.value.notBefore,
       notAfter: window.value.notAfter,
       ca: kind === "INTERMEDIATE_CA" ? { pathLength } : undefined,
-      keyUsage: requestedUsage ?? DEFAULT_KEY_USAGE[kind],
-      copied: request.extensions.filter((e) => COPIED_EXTENSIONS.includes(e.type)),
+      keyUsage: requestedUsage?.der ?? DEFAULT_KEY_USAGE[kind],
+      copied: request.extensions.filter((e) => COPIED_EXTENSIONS.includes(e.oid)).map((e) => e.der),
     },
     signer,
   );
   const id = randomUUID();
   store(ctx, issuer, kind, id, {
-    ...dnFieldsOf(request.subject),
-    key_algorithm: csr.value.keyAlgorithm,
+    ...request.dn,
+    key_algorithm: request.keyAlgorithm,
     serial_number: signed.serialNumber,
     // The reference: not_before/not_after are the certificate's own (X.509 keeps whole seconds).
-    not_before: signed.certificate.notBefore.getTime(),
-    not_after: signed.certificate.notAfter.getTime(),
-    certificate_pem: derToWirePem("CERTIFICATE", signed.certificate.rawData),
+    not_before: signed.notBefore,
+    not_after: signed.notAfter,
+    certificate_pem: derToWirePem("CERTIFICATE", signed.der),
     path_length: pathLength,
   });
   return ok({ certificate_id: id });
@@ -116,7 +115,7 @@ function store(
   issuer: CaView,
   kind: "ENTITY_CERT" | "INTERMEDIATE_CA",
   id: string,
-  issued: ReturnType<typeof dnFieldsOf> & {
+  issued: DnFields & {
     key_algorithm: string;
     serial_number: string;
     not_before: number;

@@ -1,16 +1,26 @@
 import { fail, ok, type Result } from "@pca/contracts";
 import { decodeCsr, nodeCryptoProvider } from "@pca/pki/node";
+import type { DnFields } from "../state/names";
 import type { KeyAlgorithm } from "./algorithms";
-import { x509 } from "./crypto";
-import { bytesOf, children, readTlv } from "./der";
+import { bytesOf, children, oidText, readTlv } from "./der";
+import { dnFieldsOfRdns } from "./names";
+
+/** One requested extension: its type and its whole DER (copied into the certificate as is). */
+export interface RequestedExtension {
+  readonly oid: string;
+  readonly der: Uint8Array;
+}
 
 /** What issuance takes from a CSR that decoded, verified, and has a key CCM accepts. */
 export interface ReadCsr {
-  /** The subject exactly as the CSR encodes it. */
-  readonly subject: x509.Name;
-  readonly publicKey: x509.PublicKey;
+  /** The subject's DER exactly as the CSR encodes it. */
+  readonly subject: Uint8Array;
+  /** The six subject fields CCM reports. */
+  readonly dn: DnFields;
+  /** The SubjectPublicKeyInfo's DER. */
+  readonly spki: Uint8Array;
   /** Every requested extension, raw (the issuer picks which to copy). */
-  readonly extensions: readonly x509.Extension[];
+  readonly extensions: readonly RequestedExtension[];
   readonly keyAlgorithm: KeyAlgorithm;
 }
 
@@ -38,17 +48,20 @@ function keyAlgorithmOf(key: {
 }
 
 /** Subject and requested extensions, read from CertificationRequestInfo's DER. */
-function subjectAndExtensions(tbs: Uint8Array): { subject: Uint8Array; extensions: Uint8Array[] } {
+function subjectAndExtensions(tbs: Uint8Array): { subject: Uint8Array; extensions: RequestedExtension[] } {
   const [, subject, , attributes] = children(tbs, readTlv(tbs, 0));
   if (!subject) throw new RangeError("CertificationRequestInfo without a subject");
-  const extensions: Uint8Array[] = [];
+  const extensions: RequestedExtension[] = [];
   for (const attribute of attributes ? children(tbs, attributes) : []) {
     const [oid, values] = children(tbs, attribute);
     if (!oid || !values || !Buffer.from(tbs.subarray(oid.contentStart, oid.end)).equals(EXTENSION_REQUEST))
       continue;
     const [requested] = children(tbs, values);
-    for (const extension of requested ? children(tbs, requested) : [])
-      extensions.push(bytesOf(tbs, extension));
+    for (const extension of requested ? children(tbs, requested) : []) {
+      const [type] = children(tbs, extension);
+      if (type?.tag !== 0x06) throw new RangeError("Extension without a type");
+      extensions.push({ oid: oidText(tbs, type), der: bytesOf(tbs, extension) });
+    }
   }
   return { subject: bytesOf(tbs, subject), extensions };
 }
@@ -80,9 +93,10 @@ export async function readCsr(text: string): Promise<Result<ReadCsr, CsrFailureC
   try {
     const parts = subjectAndExtensions(info.tbs);
     return ok({
-      subject: new x509.Name(parts.subject),
-      publicKey: new x509.PublicKey(info.spki),
-      extensions: parts.extensions.map((raw) => new x509.Extension(raw)),
+      subject: parts.subject,
+      dn: dnFieldsOfRdns(info.subject.rdns),
+      spki: info.spki,
+      extensions: parts.extensions,
       keyAlgorithm,
     });
   } catch {

@@ -44,3 +44,19 @@ export function children(buf: Uint8Array, parent: Tlv): Tlv[] {
 
 /** The bytes of a whole element (header included). */
 export const bytesOf = (buf: Uint8Array, tlv: Tlv): Uint8Array => buf.subarray(tlv.start, tlv.end);
+
+/** The dotted form of an OBJECT IDENTIFIER element's content. */
+export function oidText(buf: Uint8Array, tlv: Tlv): string {
+  const arcs: number[] = [];
+  let value = 0;
+  for (let i = tlv.contentStart; i < tlv.end; i++) {
+    const byte = buf[i] ?? 0;
+    value = value * 128 + (byte & 0x7f);
+    if (byte & 0x80) continue;
+    if (arcs.length === 0)
+      arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+    else arcs.push(value);
+    value = 0;
+  }
+  return arcs.join(".");
+}

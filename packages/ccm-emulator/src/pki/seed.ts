@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { KeyObject, randomUUID } from "node:crypto";
 import { CCM_LIMITS } from "@pca/contracts";
 import { type CaRow, insertCa } from "../state/cas";
 import { type Db, getMeta, setMeta } from "../state/db";
@@ -10,8 +10,9 @@ import {
   SIGNATURE_ALGORITHM,
   SIGNATURE_HASH,
 } from "./algorithms";
-import { x509 } from "./crypto";
+import { crypto, x509 } from "./crypto";
 import { DEFAULT_KEY_USAGE, type Signer, signCertificate } from "./issue";
+import { keyIdOf } from "./key-id";
 import { nameOf } from "./names";
 import { toWirePem } from "./pem";
 
@@ -54,18 +55,20 @@ async function generatedCa(
   createTime: number,
 ): Promise<{ row: CaRow; signer: Signer & { caId: string } }> {
   const keys = await generateKeyPair(spec.key);
-  const publicKey = await x509.PublicKey.create(keys.publicKey);
+  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", keys.publicKey));
+  const subject = new Uint8Array(new x509.Name(nameOf(spec.dn)).toArrayBuffer());
+  const key = KeyObject.from(keys.privateKey);
   const notBefore = now - 60 * 60 * 1000;
-  const signed = await signCertificate(
+  const signed = signCertificate(
     {
-      subject: nameOf(spec.dn),
-      publicKey,
+      subject,
+      spki,
       notBefore,
       notAfter: notBefore + spec.years * YEAR_MS,
       ca: { pathLength: parent ? 0 : null },
       keyUsage: DEFAULT_KEY_USAGE.INTERMEDIATE_CA,
     },
-    parent ?? { self: keys.privateKey, keyAlgorithm: spec.key },
+    parent ?? { self: key, keyAlgorithm: spec.key },
   );
   const caId = randomUUID();
   const row: CaRow = {
@@ -78,15 +81,15 @@ async function generatedCa(
     issuer_id: parent?.caId ?? null,
     key_algorithm: spec.key,
     serial_number: signed.serialNumber,
-    not_before: signed.certificate.notBefore.getTime(),
-    not_after: signed.certificate.notAfter.getTime(),
-    certificate_pem: signed.certificate.toString("pem"),
+    not_before: signed.notBefore,
+    not_after: signed.notAfter,
+    certificate_pem: x509.PemConverter.encode(signed.der, "CERTIFICATE"),
     csr_pem: null,
     private_key_pkcs8: await exportPkcs8(keys.privateKey),
   };
   return {
     row,
-    signer: { certificate: signed.certificate, key: keys.privateKey, keyAlgorithm: spec.key, caId },
+    signer: { name: subject, keyId: keyIdOf(spki), key, keyAlgorithm: spec.key, caId },
   };
 }
 

@@ -1,27 +1,32 @@
+import { createPrivateKey } from "node:crypto";
 import type { CaRow } from "../state/cas";
-import { importSigningKey, type KeyAlgorithm } from "./algorithms";
-import { x509 } from "./crypto";
+import type { KeyAlgorithm } from "./algorithms";
+import { issuerPartsOf } from "./certificate-parts";
 import type { Signer } from "./issue";
 
+/** The first certificate of a PEM text, as DER. */
+const derOfPem = (pem: string): Buffer =>
+  Buffer.from(/-----BEGIN CERTIFICATE-----([^-]*)-----END CERTIFICATE-----/.exec(pem)?.[1] ?? "", "base64");
+
 /**
- * Imported CA keys, kept per CA so an issuance does not re-import PKCS#8 each time. A CA without
- * a key or a certificate (PENDING, or an INTERMEDIATE_CA result whose key is on the user's side)
- * has no signer.
+ * CA signers, kept per CA so an issuance neither re-imports PKCS#8 nor re-reads the CA's
+ * certificate each time. A CA without a key or a certificate (PENDING, or an INTERMEDIATE_CA
+ * result whose key is on the user's side) has no signer.
  */
 export class SignerCache {
-  private readonly signers = new Map<string, Promise<Signer>>();
+  private readonly signers = new Map<string, Signer>();
 
-  get(ca: CaRow): Promise<Signer> | undefined {
+  get(ca: CaRow): Signer | undefined {
     if (ca.private_key_pkcs8 === null || ca.certificate_pem === null) return undefined;
     let signer = this.signers.get(ca.ca_id);
     if (!signer) {
-      const keyAlgorithm = ca.key_algorithm as KeyAlgorithm;
-      const certificate = new x509.X509Certificate(ca.certificate_pem);
-      signer = importSigningKey(ca.private_key_pkcs8, keyAlgorithm).then((key) => ({
-        certificate,
-        key,
-        keyAlgorithm,
-      }));
+      const parts = issuerPartsOf(derOfPem(ca.certificate_pem));
+      signer = {
+        name: parts.name,
+        keyId: parts.keyId,
+        key: createPrivateKey({ key: ca.private_key_pkcs8, format: "der", type: "pkcs8" }),
+        keyAlgorithm: ca.key_algorithm as KeyAlgorithm,
+      };
       this.signers.set(ca.ca_id, signer);
     }
     return signer;
