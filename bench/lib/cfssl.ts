@@ -9,6 +9,8 @@ export interface CfsslServer {
   readonly url: string;
   readonly signUrl: string;
   readonly version: string;
+  /** The `cfssl serve` process, for its RSS and CPU time. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -76,16 +78,26 @@ export async function startCfssl(keyAlgo: "ecdsa" | "rsa" = "ecdsa"): Promise<Cf
     { stdio: "ignore" },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/v1/cfssl/health`, 15_000);
+  try {
+    await waitForHttp(`${url}/api/v1/cfssl/health`, 15_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const version =
     execFileSync("cfssl", ["version"]).toString().split("\n")[0]?.replace("Version: ", "") ?? "?";
   return {
     url,
     signUrl: `${url}/api/v1/cfssl/sign`,
     version,
+    pid: child.pid ?? 0,
     stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,16 @@ export interface LoadFigures {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /**
+   * Latency percentiles in fractional ms, from every response's own timing (autocannon's
+   * p50/p99 above are whole ms, too coarse for sub-ms servers).
+   */
+  readonly latencyMs?: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+  };
 }
 
 export interface LoadTarget {
@@ -36,7 +46,7 @@ export async function runLoad(
     throw new Error(`refusing to load a non-loopback address: ${host}`);
   }
   const next = target.next;
-  const result = await autocannon({
+  const running = autocannon({
     url: target.url,
     connections,
     duration: seconds,
@@ -60,7 +70,17 @@ export async function runLoad(
           : {}),
       },
     ],
+  }) as unknown as Promise<autocannon.Result> & NodeJS.EventEmitter;
+  // The tracker emits (client, statusCode, resBytes, responseTime) with responseTime from hrtime.
+  const samples: number[] = [];
+  running.on("response", (...args: unknown[]) => {
+    const ms = args[3];
+    if (typeof ms === "number") samples.push(ms);
   });
+  const result = await running;
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(samples.length * q))] ?? Number.NaN;
   const completed = result.requests.total;
   return {
     connections,
@@ -70,5 +90,6 @@ export async function runLoad(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: samples.at(-1) ?? Number.NaN },
   };
 }
