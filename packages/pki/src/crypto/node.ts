@@ -1,4 +1,5 @@
-import { constants, createHash, createPublicKey, verify } from "node:crypto";
+import { constants, createHash, verify } from "node:crypto";
+import { publicKeyObject } from "./node-key";
 import type { CryptoProvider, DigestName, SignatureInput } from "./provider";
 import { signatureScheme } from "./scheme";
 
@@ -21,8 +22,7 @@ function verifyWithNode(input: SignatureInput): boolean | null {
   // Node cannot set MGF1's hash apart from the message hash; such PSS parameters are left unchecked.
   if (scheme.kind === "rsa-pss" && scheme.mgf1Hash !== scheme.hash) return null;
   try {
-    const spki = Buffer.from(input.spki.buffer, input.spki.byteOffset, input.spki.byteLength);
-    const key = createPublicKey({ key: spki, format: "der", type: "spki" });
+    const key = publicKeyObject(input.spki, input.publicKey);
     if (scheme.kind === "rsa-pss") {
       const options = { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength };
       return verify(hash, input.data, options, input.signature);

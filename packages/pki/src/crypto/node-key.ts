@@ -1,0 +1,46 @@
+import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import type { PublicKeyInfo } from "@pca/contracts";
+import { bitStringBytes, content, DerReader, TAG } from "../der";
+import { OID } from "../oids";
+
+const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+
+/** The key as a JWK when it is one of the common kinds that has a JWK form; undefined otherwise. */
+function asJwk(spki: Uint8Array, key: PublicKeyInfo): JsonWebKey | undefined {
+  const outer = DerReader.of(spki, new DerReader(spki, 0, spki.length).expect(TAG.SEQUENCE, "SPKI"));
+  outer.expect(TAG.SEQUENCE, "AlgorithmIdentifier");
+  const bits = bitStringBytes(content(spki, outer.expect(TAG.BIT_STRING, "subjectPublicKey")));
+  if (key.oid === OID.rsaEncryption) {
+    const rsa = DerReader.of(bits, new DerReader(bits, 0, bits.length).expect(TAG.SEQUENCE, "RSAPublicKey"));
+    const n = content(bits, rsa.expect(TAG.INTEGER, "modulus"));
+    const e = content(bits, rsa.expect(TAG.INTEGER, "publicExponent"));
+    const strip = (v: Uint8Array) => (v.length > 1 && v[0] === 0 ? v.subarray(1) : v);
+    return { kty: "RSA", n: b64url(strip(n)), e: b64url(strip(e)) };
+  }
+  if (key.oid === OID.ecPublicKey && key.curve === "P-256" && bits.length === 65 && bits[0] === 4) {
+    return { kty: "EC", crv: "P-256", x: b64url(bits.subarray(1, 33)), y: b64url(bits.subarray(33)) };
+  }
+  return undefined;
+}
+
+/**
+ * The KeyObject of an SPKI. OpenSSL 3's DER decoder costs several times a P-256 or RSA
+ * verification (issue 9's profile: the top frame of an issuance), while a JWK import builds the
+ * key from its numbers directly. The JWK path is taken only when the imported key exports back
+ * to exactly the same SPKI bytes, so it accepts precisely what the DER path accepts; anything
+ * else (other key types, compressed points, non-canonical encodings) goes through the DER decoder.
+ * Throws what createPublicKey throws for a key OpenSSL cannot load.
+ */
+export function publicKeyObject(spki: Uint8Array, key: PublicKeyInfo): KeyObject {
+  const der = Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength);
+  try {
+    const jwk = asJwk(spki, key);
+    if (jwk) {
+      const fast = createPublicKey({ key: jwk, format: "jwk" });
+      if (fast.export({ type: "spki", format: "der" }).equals(der)) return fast;
+    }
+  } catch {
+    // Not the simple shape: the DER decoder decides.
+  }
+  return createPublicKey({ key: der, format: "der", type: "spki" });
+}
