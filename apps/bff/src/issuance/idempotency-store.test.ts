@@ -73,8 +73,12 @@ describe.each(testEngines())("on %s", (engine) => {
     it("runs once, then replays; refuses in-flight and reused keys with their codes", async () => {
       let runs = 0;
       let release: () => void = () => {};
+      let started: () => void = () => {};
       const gate = new Promise<void>((r) => {
         release = r;
+      });
+      const running = new Promise<void>((r) => {
+        started = r;
       });
       const first = runIdempotent(
         store,
@@ -82,10 +86,12 @@ describe.each(testEngines())("on %s", (engine) => {
         () => NOW,
         async () => {
           runs++;
+          started();
           await gate;
           return { answer: { status: 200, body: { n: runs } }, final: true };
         },
       );
+      await running;
       const during = await runIdempotent(
         store,
         scope("r1"),
