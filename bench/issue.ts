@@ -1,4 +1,4 @@
-// `pnpm bench issue [--seconds N]`: POST /api/certificates through the BFF (its own process,
+// `pnpm bench issue [--seconds N] [--emulator-process]`: POST /api/certificates through the BFF (its own process,
 // SQLite, the default in-process emulator upstream) with fresh P-256 CSRs and a distinct
 // Idempotency-Key per request, at 1, 16 and 64 connections. Loopback only, bounded in time; the
 // BFF is stopped and its data directory removed at the end. Prints req/s, p50/p99, errors and the
@@ -18,10 +18,54 @@ const arg = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 const SECONDS = arg("seconds", 10);
+/** `--emulator-process`: the emulator in its own process and the BFF in cloud mode against it. */
+const SEPARATE = process.argv.includes("--emulator-process");
 const LEVELS = [1, 16, 64];
 const MB = 1024 * 1024;
 
-async function startBff(dir: string, password: string) {
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+}
+
+/** The emulator as `pnpm emulator` runs it, for --emulator-process; returns the BFF's cloud env. */
+async function startEmulatorProcess(dir: string) {
+  const port = await freePort();
+  const ak = `BENCH${randomBytes(8).toString("hex").toUpperCase()}`;
+  const sk = randomBytes(20).toString("hex");
+  const domainId = randomBytes(16).toString("hex");
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/ccm-emulator/src/main.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      EMULATOR_HOST: "127.0.0.1",
+      EMULATOR_PORT: String(port),
+      EMULATOR_DB: join(dir, "emulator.sqlite"),
+      CCM_EMULATOR_AK: ak,
+      CCM_EMULATOR_SK: sk,
+      CCM_EMULATOR_DOMAIN_ID: domainId,
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/v1/private-certificate-authorities`, 60_000);
+  const env = {
+    CCM_ENDPOINT: url,
+    HUAWEICLOUD_SDK_AK: ak,
+    HUAWEICLOUD_SDK_SK: sk,
+    HUAWEICLOUD_SDK_DOMAIN_ID: domainId,
+  };
+  return { env, stop: stopper(child) };
+}
+
+async function startBff(dir: string, password: string, upstreamEnv: Record<string, string>) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/lib/bff-server.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -32,21 +76,12 @@ async function startBff(dir: string, password: string) {
       DATA_DIR: dir,
       CONSOLE_ADMIN_PASSWORD: password,
       LOG_LEVEL: "warn",
+      ...upstreamEnv,
     },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/readyz`, 60_000);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.once("exit", () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    });
-  return { url, pid: child.pid ?? 0, stop };
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
 }
 
 /** Signs in as admin, makes an issuer API token (Bearer: no CSRF), finds the P-256 issuing CA. */
@@ -113,7 +148,8 @@ async function run(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), "pca-bench-issue-"));
   const password = randomBytes(18).toString("base64url");
-  const bff = await startBff(dir, password);
+  const emulator = SEPARATE ? await startEmulatorProcess(dir) : undefined;
+  const bff = await startBff(dir, password, emulator?.env ?? {});
   try {
     const { auth, adminHeaders, issuerId } = await prepare(bff.url, password);
     await new Promise((r) => setTimeout(r, 1000));
@@ -152,7 +188,7 @@ async function run(): Promise<void> {
     const rssEnd = await rssOf(bff.pid);
     const audit = await auditCounts(bff.url, adminHeaders);
     console.log(
-      `\nPOST /api/certificates through the BFF (SQLite, audit, idempotency, in-process emulator), fresh P-256 CSR and Idempotency-Key per request, ${SECONDS} s per level, ${cpus().length} cores, Node ${process.version}, load average ${loadAtStart.toFixed(2)} at start\n`,
+      `\nPOST /api/certificates through the BFF (SQLite, audit, idempotency, ${SEPARATE ? "emulator in its own process" : "in-process emulator"}), fresh P-256 CSR and Idempotency-Key per request, ${SECONDS} s per level, ${cpus().length} cores, Node ${process.version}, load average ${loadAtStart.toFixed(2)} at start\n`,
     );
     printTable([
       ["connections", "requests", "req/s", "p50 ms", "p99 ms", "errors", "RSS before MB", "RSS after MB"],
@@ -182,6 +218,7 @@ async function run(): Promise<void> {
           cores: cpus().length,
           loadAverageAtStart: loadAtStart,
           seconds: SECONDS,
+          emulator: SEPARATE ? "own process" : "in-process",
           rssIdleMb: rssIdle / MB,
           rssEndMb: rssEnd / MB,
           audit,
@@ -193,6 +230,7 @@ async function run(): Promise<void> {
     );
   } finally {
     await bff.stop();
+    await emulator?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
