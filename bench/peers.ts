@@ -1,5 +1,5 @@
 // `pnpm bench peers [--seconds N] [--warmup N] [--connections 1,4,16] [--only a,b] [--parse-n N]
-// [--profile-emulator DIR]`: the console side by side with cfssl on the same 2 cores, as ratios.
+// [--profile-emulator DIR] [--profile-console DIR]`: the console side by side with cfssl on the same 2 cores, as ratios.
 // cfssl serve (a fresh P-256 CA) `POST /api/v1/cfssl/sign`; the CCM emulator's
 // CreateCertificateByCsr signed per request by @pca/ccm-client's signer (its own process, a fresh
 // one per case); the console's `POST /api/certificates` (its own process, API token, audit and
@@ -22,7 +22,7 @@ import { onStop, stopAll, stopAllOnExit } from "./lib/lifecycle";
 import { type LoadTarget, runLoad } from "./lib/load";
 import { cfsslTarget, consoleTarget, emulatorTarget } from "./lib/peer-targets";
 import { type AddedLatency, type PeerRow, p50Of, p99Of, peersMarkdown } from "./lib/peers-report";
-import { watchProcesses } from "./lib/process-stats";
+import { postgresPids, watchProcesses } from "./lib/process-stats";
 import { timeSequential } from "./lib/timed";
 
 const argv = process.argv.slice(2);
@@ -43,12 +43,26 @@ const LEVELS = (option("connections") ?? "1,4,16")
 const ONLY = option("only")?.split(",");
 const wanted = (part: string) => ONLY === undefined || ONLY.includes(part);
 const PROFILE_DIR = option("profile-emulator");
+const CONSOLE_PROFILE_DIR = option("profile-console");
+const cpuProf = (dir: string | undefined) => (dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []);
 const MB = 1024 * 1024;
 
-async function measure(name: string, target: LoadTarget, connections: number, pids: number[]) {
+/**
+ * Warm-up, then the measured run. `pids` are the server processes: the first one's peak RSS is
+ * reported, all of their CPU is summed; `extraPids` (PostgreSQL's backends, which exist only after
+ * the warm-up opened the pool) count for CPU only.
+ */
+async function measure(
+  name: string,
+  target: LoadTarget,
+  connections: number,
+  pids: number[],
+  extraPids: () => Promise<number[]> = async () => [],
+) {
   await runLoad(target, connections, WARMUP);
   (globalThis as { gc?: () => void }).gc?.();
-  const { result, usage } = await watchProcesses(pids, () => runLoad(target, connections, SECONDS));
+  const all = [...pids, ...(await extraPids())];
+  const { result, usage } = await watchProcesses(all, () => runLoad(target, connections, SECONDS));
   const cpu = usage.reduce((sum, u) => sum + u.cpuMs, 0);
   const row: PeerRow = {
     ...result,
@@ -64,8 +78,7 @@ async function measure(name: string, target: LoadTarget, connections: number, pi
 
 /** A fresh emulator, checked with one signed request, for one case. */
 async function freshEmulator(csr: string) {
-  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const emulator = await startEmulatorProcess(profile);
+  const emulator = await startEmulatorProcess(cpuProf(PROFILE_DIR));
   const target = emulatorTarget(emulator, emulator.issuerId, csr);
   const probe = target.next?.() ?? {};
   const answer = await fetch(target.url, { method: "POST", headers: probe.headers, body: probe.body });
@@ -81,7 +94,8 @@ async function run(): Promise<void> {
   const addedLatency: AddedLatency[] = [];
   const notes: string[] = [
     "cfssl serve keeps nothing (no certificate database); the emulator stores every certificate in SQLite (WAL); the console writes two audit events and an idempotency row per issuance.",
-    "Server CPU ms/req: CPU time of the server processes (console rows: BFF + emulator) per completed request; the load generator shares the same 2 cores.",
+    "Server CPU ms/req: CPU time of the server processes per completed request (console rows: BFF + emulator, + the PostgreSQL server's processes on PostgreSQL); the load generator shares the same 2 cores. Peak RSS: the cfssl, emulator or BFF process.",
+    "PostgreSQL is a throwaway cluster with fsync, synchronous_commit and full_page_writes off (the BFF test harness's startPostgresCluster); SQLite is the BFF's default file in DATA_DIR.",
   ];
 
   ensureCfssl();
@@ -123,14 +137,11 @@ async function run(): Promise<void> {
     }
     for (const engine of engines) {
       const { emulator, target: direct } = await freshEmulator(csr);
-      const bff = await startConsoleProcess({ ...engine, emulator });
+      const bff = await startConsoleProcess({ ...engine, emulator, nodeArgs: cpuProf(CONSOLE_PROFILE_DIR) });
       const target = consoleTarget(bff.url, bff.auth, emulator.issuerId, csr);
-      rows.push(
-        await measure(`console POST /api/certificates (${engine.name})`, target, connections, [
-          bff.pid,
-          emulator.pid,
-        ]),
-      );
+      const databasePids = async () => (engine.databaseUrl ? postgresPids(engine.databaseUrl) : []);
+      const name = `console POST /api/certificates (${engine.name})`;
+      rows.push(await measure(name, target, connections, [bff.pid, emulator.pid], databasePids));
       if (connections === LEVELS[0]) {
         const [emu, con] = await timeSequential([direct, target], Math.max(2, SECONDS));
         if (emu && con) addedLatency.push({ engine: engine.name, emulator: emu, console: con });

@@ -25,6 +25,8 @@ export interface ConsoleOptions {
   readonly adminPassword: string;
   /** The CCM emulator process the console talks to through its signed client (cloud mode). */
   readonly emulator: EmulatorProcess;
+  /** Node options before the script (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -48,11 +50,15 @@ export async function startConsoleProcess(options: ConsoleOptions): Promise<Cons
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/console-server.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    cwd: ROOT,
-    env,
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", "bench/lib/console-server.ts"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      cwd: ROOT,
+      env,
+    },
+  );
   const stop = onStop("console (bff)", () => endChild(child, 10_000));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/healthz`, 60_000);

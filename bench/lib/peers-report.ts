@@ -7,7 +7,7 @@ export interface PeerRow extends LoadFigures {
   readonly target: string;
   /** Peak RSS of the process serving the target (the BFF for console rows), MB. */
   readonly peakRssMb: number;
-  /** CPU ms per completed request, summed over the server processes (BFF + emulator for console rows). */
+  /** CPU ms per completed request, summed over the server processes (BFF + emulator [+ PostgreSQL] for console rows). */
   readonly serverCpuMsPerRequest: number;
 }
 

@@ -55,3 +55,37 @@ export async function watchProcesses<T>(
     clearInterval(timer);
   }
 }
+
+/** The children of a process, from /proc (Linux). */
+export async function childrenOf(pid: number): Promise<number[]> {
+  const { readdir } = await import("node:fs/promises");
+  const out: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/**
+ * The server processes of a throwaway PostgreSQL cluster (postmaster and its backends), from the
+ * `host=` socket folder of its URL (startPostgresCluster keeps the data in `<folder>/data`).
+ */
+export async function postgresPids(url: string): Promise<number[]> {
+  const folder = new URL(url).searchParams.get("host");
+  if (!folder) return [];
+  try {
+    const postmaster = Number((await readFile(`${folder}/data/postmaster.pid`, "utf8")).split("\n")[0]);
+    return Number.isInteger(postmaster) && postmaster > 0
+      ? [postmaster, ...(await childrenOf(postmaster))]
+      : [];
+  } catch {
+    return [];
+  }
+}
