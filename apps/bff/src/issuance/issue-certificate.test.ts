@@ -194,6 +194,18 @@ describe("issueCertificate under upstream faults", () => {
     ]);
   });
 
+  it("an INTERMEDIATE_CA of unknown outcome stays unknown (CCM lists no such CA to match)", async () => {
+    emulator().faults.reset({ ...op, times: 1 });
+    const csr = readFileSync("/work/shared/fixtures/csr/intermediate-ca-request.pem", "utf8");
+    const result = await issue({ issuer_id: seeded.rootCaId, csr, type: "INTERMEDIATE_CA" });
+    expect(result).toMatchObject({
+      ok: false,
+      stage: "unknown",
+      error: { code: "UPSTREAM_OUTCOME_UNKNOWN", details: { outcome: "unknown" } },
+    });
+    expect(audit.actions()).toEqual(["certificate.issue.requested", "certificate.issue.unknown"]);
+  });
+
   it("a hang past the client timeout → unknown, nothing found, marked failed, never retried", async () => {
     emulator().faults.hang({ ...op, times: 1, ms: 4000 });
     const before = await issued();

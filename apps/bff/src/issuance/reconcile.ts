@@ -14,7 +14,9 @@ export interface ReconcileInput {
 export type ReconcileResult =
   | { readonly kind: "found"; readonly certificate: Certificate; readonly checked: number }
   | { readonly kind: "not-found"; readonly checked: number; readonly reason: string }
-  | { readonly kind: "unavailable"; readonly error: UpstreamFailure };
+  | { readonly kind: "unavailable"; readonly error: UpstreamFailure }
+  /** The kind of result CCM keeps out of every list: the outcome cannot be settled here. */
+  | { readonly kind: "unsearchable"; readonly reason: string };
 
 export interface ReconcileDeps {
   readonly ccm: Pick<CcmPort, "listCertificates" | "exportCertificate">;
@@ -31,7 +33,7 @@ const CLOCK_MARGIN_MS = 5 * 60 * 1000;
  * newest first, back to shortly before the attempt was sent, narrowed to the issuer; each candidate
  * is exported and its public key compared with the CSR's. (CCM's ShowCertificate carries no key,
  * so the comparison needs ExportCertificate, a read despite being a POST.) An INTERMEDIATE_CA is
- * never in CCM's lists (reference §2.2), so it cannot be found this way.
+ * never in CCM's lists (reference §2.2): "unsearchable", its outcome stays unknown.
  */
 export async function findIssuedCertificate(
   deps: ReconcileDeps,
@@ -39,9 +41,8 @@ export async function findIssuedCertificate(
 ): Promise<ReconcileResult> {
   if (input.kind === "INTERMEDIATE_CA") {
     return {
-      kind: "not-found",
-      checked: 0,
-      reason: "CCM lists no certificate issued as INTERMEDIATE_CA, so the attempt cannot be matched.",
+      kind: "unsearchable",
+      reason: "CCM lists no CA issued from a CSR as INTERMEDIATE_CA, so the attempt cannot be matched.",
     };
   }
   const since = input.sentAt - CLOCK_MARGIN_MS;

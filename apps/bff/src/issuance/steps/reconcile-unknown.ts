@@ -50,7 +50,11 @@ export async function reconcileUnknown(
       not_before != null && not_after != null ? { notBefore: not_before, notAfter: not_after } : a.window;
     return answer(a, id, null, window);
   }
-  if (found.kind === "unavailable") {
+  if (found.kind === "unavailable" || found.kind === "unsearchable") {
+    const why =
+      found.kind === "unavailable"
+        ? "could not be searched for the certificate"
+        : "does not list CAs issued from a CSR, so the new CA cannot be looked for";
     return {
       ok: false,
       final: true,
@@ -58,8 +62,7 @@ export async function reconcileUnknown(
       error: {
         ...error,
         code: "UPSTREAM_OUTCOME_UNKNOWN",
-        message:
-          "CCM did not confirm the issuance and could not be searched for the certificate; the attempt stays recorded as of unknown outcome. Check the certificate list before trying again.",
+        message: `CCM did not confirm the issuance and ${why}; the attempt stays recorded as of unknown outcome. Check CCM before trying again.`,
         details: { cause: error.code, outcome: "unknown" },
       },
     };
