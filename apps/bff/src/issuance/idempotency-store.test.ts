@@ -131,6 +131,25 @@ describe.each(testEngines())("on %s", (engine) => {
       expect(runs).toBe(1);
     });
 
+    it("keeps the answer when the store fails after the run", async () => {
+      const failing: IdempotencyStore = {
+        claim: (sc, at) => store.claim(sc, at),
+        complete: () => Promise.reject(new Error("database gone")),
+        release: () => Promise.reject(new Error("database gone")),
+      };
+      const errors: unknown[] = [];
+      const done = await runIdempotent(
+        failing,
+        scope("r4"),
+        () => NOW,
+        async () => ({ answer: { status: 201, body: { id: 1 } }, final: true }),
+        (e) => errors.push(e),
+      );
+      expect(done).toEqual({ kind: "answer", answer: { status: 201, body: { id: 1 } }, replayed: false });
+      expect(errors).toHaveLength(1);
+      expect(await store.claim(scope("r4"), NOW)).toEqual({ kind: "in-flight" });
+    });
+
     it("releases the key when the answer is not final or the run throws", async () => {
       await runIdempotent(
         store,

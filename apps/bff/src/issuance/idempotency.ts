@@ -59,13 +59,15 @@ export type IdempotentRun =
  * repeat gets the first answer (same status and body); a repeat while the first is still running
  * is refused with IDEMPOTENCY_KEY_IN_USE (409); the same key with another body with
  * IDEMPOTENCY_KEY_REUSED (422). `run` says whether its answer is final; a non-final answer (nothing
- * was attempted) releases the key so the client may retry with it.
+ * was attempted) releases the key so the client may retry with it. A store failure after the run
+ * does not change the answer (it is reported to `onStoreError`).
  */
 export async function runIdempotent(
   store: IdempotencyStore,
   scope: IdempotencyScope,
   now: () => number,
   run: () => Promise<{ answer: StoredAnswer; final: boolean }>,
+  onStoreError?: (cause: unknown) => void,
 ): Promise<IdempotentRun> {
   const claim = await store.claim(scope, now());
   switch (claim.kind) {
@@ -97,7 +99,13 @@ export async function runIdempotent(
     await store.release(scope);
     throw cause;
   }
-  if (outcome.final) await store.complete(scope, outcome.answer, now());
-  else await store.release(scope);
+  try {
+    if (outcome.final) await store.complete(scope, outcome.answer, now());
+    else await store.release(scope);
+  } catch (cause) {
+    // The request already happened (perhaps a certificate was issued): its answer stands. The key
+    // stays in flight until it expires, so a repeat gets 409 rather than a second issuance.
+    onStoreError?.(cause);
+  }
   return { kind: "answer", answer: outcome.answer, replayed: false };
 }

@@ -127,7 +127,13 @@ export function issueHandlers(
       return sendResourceFailure(res, failure);
     }
     const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body) };
-    const done = await runIdempotent(store, scope, () => deps.clock.now(), run);
+    const done = await runIdempotent(
+      store,
+      scope,
+      () => deps.clock.now(),
+      run,
+      (cause) => deps.logger.error({ err: cause }, "the Idempotency-Key record could not be completed"),
+    );
     if (done.kind === "refused") return sendResourceFailure(res, done.error);
     if (done.replayed) {
       res.setHeader("Idempotent-Replayed", "true");
