@@ -38,6 +38,11 @@ const ConfigSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
   /** Sign-in requests per minute from one address before 429, whatever their outcome (a flood guard). */
   LOGIN_REQUESTS_PER_MINUTE: positiveInt(60, 100_000),
+  /**
+   * Issuances per user per minute before 429 with Retry-After. CCM publishes no limit of its own;
+   * this keeps a runaway script from spending the 100 000-certificate quota in minutes.
+   */
+  ISSUE_RATE_LIMIT_PER_MINUTE: positiveInt(120, 100_000_000),
   /** Express's `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-For/-Proto. */
   TRUST_PROXY: flag.default(false),
   /** Serve HTTPS directly with this PEM certificate and key (both or neither). */

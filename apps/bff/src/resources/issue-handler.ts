@@ -7,7 +7,6 @@ import {
 } from "@pca/contracts";
 import type { Request, RequestHandler, Response } from "express";
 import { type RateLimitInfo, rateLimit } from "express-rate-limit";
-import type { Config } from "../config";
 import type { EdgeFailure } from "../http/context";
 import type { AppDeps } from "../http/deps";
 import { statusFor } from "../http/error-status";
@@ -18,15 +17,6 @@ import type { PkiReaders } from "../issuance/readers";
 import { issuances } from "../observability/metrics";
 import { upstreamOf } from "../upstream/from-deps";
 import { actorOf, sendResourceFailure } from "./respond";
-
-/**
- * Issuances per user per minute when the config does not say. CCM publishes no limit; this keeps
- * a runaway script from spending the 100 000-certificate quota in minutes.
- */
-export const DEFAULT_ISSUES_PER_MINUTE = 120;
-
-/** ISSUE_RATE_LIMIT_PER_MINUTE is read when config.ts defines it (asked of the platform). */
-type IssueConfig = Config & { readonly ISSUE_RATE_LIMIT_PER_MINUTE?: number };
 
 function envelope(failure: EdgeFailure): ApiErrorBody {
   return {
@@ -72,10 +62,7 @@ export function issueHandlers(
   options: { readonly perMinute?: number } = {},
 ): RequestHandler[] {
   const store = createDbIdempotencyStore(deps.db.kysely);
-  const perMinute =
-    options.perMinute ??
-    (deps.config as IssueConfig).ISSUE_RATE_LIMIT_PER_MINUTE ??
-    DEFAULT_ISSUES_PER_MINUTE;
+  const perMinute = options.perMinute ?? deps.config.ISSUE_RATE_LIMIT_PER_MINUTE;
   // The counter lives in this process: with several replicas each allows perMinute (see report).
   const limiter = rateLimit({
     windowMs: 60_000,

@@ -23,7 +23,7 @@ const chainPem = contractFor("GET", "/api/certificates/:id/chain.pem");
 
 export interface CertificatesRouteOptions {
   readonly readers?: PkiReaders;
-  /** Issuances per user per minute (default: config, else DEFAULT_ISSUES_PER_MINUTE). */
+  /** Issuances per user per minute (default: ISSUE_RATE_LIMIT_PER_MINUTE from the config). */
   readonly issuesPerMinute?: number;
 }
 
