@@ -4,9 +4,8 @@ import type {
   Result,
   ValidityWindow,
 } from "@pca/contracts";
-import { ok } from "@pca/contracts";
+import { checkPathLength, ok } from "@pca/contracts";
 import { checkIssuerActive } from "../policy/issuer-active";
-import { checkPathLength } from "../policy/path-length";
 import { checkValidity } from "../policy/validity";
 
 /**
