@@ -3,7 +3,7 @@
 // cfssl serve (a fresh P-256 CA) `POST /api/v1/cfssl/sign`; the CCM emulator's
 // CreateCertificateByCsr signed per request by @pca/ccm-client's signer (its own process, a fresh
 // one per case); the console's `POST /api/certificates` (its own process, API token, audit and
-// Idempotency-Key on) into an emulator process, on SQLite and on PostgreSQL. The same P-256 CSR
+// Idempotency-Key on; built and run as `pnpm start` does) into an emulator process, on SQLite and on PostgreSQL. The same P-256 CSR
 // and the same load generator (autocannon) everywhere; then CSR parsing against Python
 // cryptography and plain @peculiar/x509. Loopback only; bounded in time; everything started is
 // stopped on exit, error or Ctrl-C. Writes bench/results/peers-<timestamp>.{json,md} and
@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { startPostgresCluster } from "../apps/bff/src/storage/testing/postgres-cluster";
 import { generateCsr } from "../packages/pki/src/testing/generate";
 import { ensureCfssl, startCfssl } from "./lib/cfssl";
-import { startConsoleProcess } from "./lib/console-process";
+import { buildConsole, startConsoleProcess } from "./lib/console-process";
 import { timeCsrParsing } from "./lib/csr-parse";
 import { startEmulatorProcess } from "./lib/emulator-process";
 import { onStop, stopAll, stopAllOnExit } from "./lib/lifecycle";
@@ -95,6 +95,7 @@ async function run(): Promise<void> {
   const notes: string[] = [
     "cfssl serve keeps nothing (no certificate database); the emulator stores every certificate in SQLite (WAL); the console writes two audit events and an idempotency row per issuance.",
     "Server CPU ms/req: CPU time of the server processes per completed request (console rows: BFF + emulator, + the PostgreSQL server's processes on PostgreSQL); the load generator shares the same 2 cores. Peak RSS: the cfssl, emulator or BFF process.",
+    "The console runs as `pnpm start` runs it (apps/bff/scripts/build.mjs: esbuild bundle on plain Node), in cloud mode against an emulator process, ISSUE_RATE_LIMIT_PER_MINUTE raised for the one benchmark user, LOG_LEVEL=warn.",
     "PostgreSQL is a throwaway cluster with fsync, synchronous_commit and full_page_writes off (the BFF test harness's startPostgresCluster); SQLite is the BFF's default file in DATA_DIR.",
   ];
 
@@ -114,6 +115,7 @@ async function run(): Promise<void> {
     onStop(`console data ${name}`, () => rmSync(dataDir, { recursive: true, force: true }));
     engines.push({ name, databaseUrl, dataDir, adminPassword: randomBytes(18).toString("base64url") });
   };
+  if (wanted("console-sqlite") || wanted("console-postgres")) buildConsole();
   if (wanted("console-sqlite")) consoleEngine("sqlite", undefined);
   if (wanted("console-postgres")) {
     try {

@@ -1,11 +1,19 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { EmulatorProcess } from "./emulator-process";
 import { endChild, onStop } from "./lifecycle";
 import { freePort, waitForHttp } from "./process";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BFF = fileURLToPath(new URL("../../apps/bff/", import.meta.url));
+
+/**
+ * Builds the console as `pnpm start` runs it (apps/bff/scripts/build.mjs: an esbuild bundle run
+ * on plain Node, no TypeScript loader), once per benchmark run.
+ */
+export function buildConsole(): void {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: BFF, stdio: "inherit" });
+}
 
 /** The console's BFF in its own process, signed in, with an issuer API token. */
 export interface ConsoleProcess {
@@ -30,8 +38,9 @@ export interface ConsoleOptions {
 }
 
 /**
- * Starts bench/lib/console-server.ts (the BFF's main wiring) on a free loopback port against the
- * given emulator process, waits for /readyz, signs in as admin and creates an `issuer` API token.
+ * Starts the built console (apps/bff/dist/main.js, see buildConsole) on a free loopback port in
+ * cloud mode against the given emulator process, with the issuance rate limit raised, waits for
+ * /healthz, signs in as admin and creates an `issuer` API token.
  */
 export async function startConsoleProcess(options: ConsoleOptions): Promise<ConsoleProcess> {
   const port = await freePort();
@@ -43,6 +52,8 @@ export async function startConsoleProcess(options: ConsoleOptions): Promise<Cons
     DATA_DIR: options.dataDir,
     CONSOLE_ADMIN_PASSWORD: options.adminPassword,
     LOG_LEVEL: "warn",
+    // One benchmark user issues thousands a second; the default (120 a minute) would answer 429.
+    ISSUE_RATE_LIMIT_PER_MINUTE: "100000000",
     CCM_ENDPOINT: options.emulator.url,
     HUAWEICLOUD_SDK_AK: ak,
     HUAWEICLOUD_SDK_SK: sk,
@@ -50,15 +61,11 @@ export async function startConsoleProcess(options: ConsoleOptions): Promise<Cons
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", "bench/lib/console-server.ts"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      cwd: ROOT,
-      env,
-    },
-  );
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "dist/main.js"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    cwd: BFF,
+    env,
+  });
   const stop = onStop("console (bff)", () => endChild(child, 10_000));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/healthz`, 60_000);
