@@ -119,26 +119,6 @@ describe.each(testEngines())("certificates on %s", (engine) => {
       expect(r.hits("CreateCertificateByCsr")).toBe(before);
     });
 
-    it("fail/CCM's 429 comes back as 429 with Retry-After", async () => {
-      const id = r.emulator.faults.error(429, { operation: "CreateCertificateByCsr", times: 1 });
-      const res = await post(r.issuer, body());
-      r.emulator.faults.remove(id);
-      expect(res.status).toBe(429);
-      expect(code(res.json)).toBe("UPSTREAM_RATE_LIMITED");
-      expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    });
-
-    it("fail/CCM unreachable mid-attempt → the console says the outcome and audits it", async () => {
-      const id = r.emulator.faults.failAfterHandling({ operation: "CreateCertificateByCsr", times: 1 });
-      const res = await post(r.issuer, body());
-      r.emulator.faults.remove(id);
-      expect(res.status).toBe(201);
-      const reconciled = await r.app.deps.audit.query({ action: "certificate.issue.reconciled", limit: 1 });
-      expect(reconciled.events[0]?.target).toBe(
-        IssueCertificateResponseSchema.parse(res.json).certificate_id,
-      );
-    });
-
     it("fail/the bad fixtures: a clear 4xx, never echoed, never upstream", async () => {
       const before = r.hits("CreateCertificateByCsr");
       const { readdirSync } = await import("node:fs");
