@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { withStatementCache } from "./storage";
 import { createTestStorage, testEngines } from "./testing/test-storage";
 
 describe.each(testEngines())("storage on %s", (engine) => {
@@ -41,5 +42,21 @@ describe.each(testEngines())("storage on %s", (engine) => {
     } finally {
       await storage.close();
     }
+  });
+});
+
+describe("withStatementCache", () => {
+  it("prepares each SQL text once and keeps at most `max` statements", async () => {
+    const { default: SqliteDatabase } = await import("better-sqlite3");
+    const file = new SqliteDatabase(":memory:");
+    const cached = withStatementCache(file, 2);
+    const a = cached.prepare("select 1 as one");
+    expect(cached.prepare("select 1 as one")).toBe(a);
+    expect(a.get()).toEqual({ one: 1 });
+    cached.prepare("select 2 as two");
+    cached.prepare("select 3 as three");
+    expect(cached.prepare("select 1 as one")).not.toBe(a);
+    cached.close();
+    expect(file.open).toBe(false);
   });
 });
