@@ -13,8 +13,12 @@ export interface RouteModule {
 
 /** Loads a page's chunk on first visit and wires its loader to the app's QueryClient. */
 const lazyPage = (client: QueryClient, load: () => Promise<RouteModule>) => async () => {
-  // Every page parses responses with zod; its CSP-safe setting must be in place first.
-  const [page] = await Promise.all([load(), import("../lib/zod-setup")]);
+  // Every page parses responses with zod, and zod decides whether it may compile parsers when a
+  // schema is built, i.e. when the contracts module is evaluated. Loaded side by side, the page's
+  // chunks were sometimes evaluated first and zod's `new Function` probe was reported as a CSP
+  // violation (seen in e2e on a fresh load of /cas), so the CSP-safe setting is loaded first.
+  await import("../lib/zod-setup");
+  const page = await load();
   return page.clientLoader
     ? { Component: page.Component, loader: page.clientLoader(client) }
     : { Component: page.Component };

@@ -68,9 +68,13 @@ export function Component() {
             refetch: () => void issuers.refetch(),
           }}
           onIssued={(result) =>
-            void navigate(paths.certificate.getHref(result.certificate_id, { issued: true }), {
-              state: result,
-            })
+            // For INTERMEDIATE_CA, CCM's certificate_id is the new CA's id: it is read as a CA.
+            void navigate(
+              result.type === "INTERMEDIATE_CA"
+                ? paths.ca.getHref(result.certificate_id, { issued: true })
+                : paths.certificate.getHref(result.certificate_id, { issued: true }),
+              { state: result },
+            )
           }
         />
       )}
