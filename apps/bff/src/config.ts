@@ -43,6 +43,12 @@ const ConfigSchema = z.object({
    * this keeps a runaway script from spending the 100 000-certificate quota in minutes.
    */
   ISSUE_RATE_LIMIT_PER_MINUTE: positiveInt(120, 100_000_000),
+  /**
+   * An issuance still without an outcome this long after its `requested` event was cut off by a
+   * crash: it is reconciled at start and every this often (issuance/recovery/). Must exceed CCM's
+   * deadline (15 s) plus one reconciliation; several replicas may share one database.
+   */
+  ISSUE_RECOVERY_AFTER_SECONDS: positiveInt(300, 24 * 60 * 60),
   /** Express's `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-For/-Proto. */
   TRUST_PROXY: flag.default(false),
   /** Serve HTTPS directly with this PEM certificate and key (both or neither). */

@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from "./config";
 import { createApp } from "./http/app";
 import { systemClock } from "./http/deps";
 import { listen } from "./http/server";
+import { pkiReaders } from "./issuance/pki-readers";
+import { scheduleRecovery } from "./issuance/recovery/schedule-recovery";
 import { createLogger } from "./observability/logger";
 import { purgeExpired, schedulePurge } from "./storage/purge-expired";
 import { openStorage } from "./storage/storage";
@@ -31,11 +33,12 @@ async function main(): Promise<void> {
     config.CONSOLE_ADMIN_PASSWORD,
   );
   const upstream = await createUpstream(config);
+  const audit = createAuditService(storage.kysely, systemClock);
   const app = createApp({
     config,
     logger,
     db: storage,
-    audit: createAuditService(storage.kysely, systemClock),
+    audit,
     clock: systemClock,
     upstream,
     checkUpstream: () => upstream.ready(),
@@ -62,6 +65,17 @@ async function main(): Promise<void> {
   } else if (admin) {
     process.stdout.write(`First start: sign in as "${admin.username}" with CONSOLE_ADMIN_PASSWORD.\n`);
   }
+  const stopRecovery = scheduleRecovery(
+    {
+      db: storage.kysely,
+      audit,
+      ccm: upstream.ccm,
+      readCertificate: pkiReaders.readCertificate,
+      now: () => systemClock.now(),
+    },
+    config.ISSUE_RECOVERY_AFTER_SECONDS * 1000,
+    logger,
+  );
   const stopPurge = schedulePurge(
     () => purgeExpired(storage.kysely, systemClock, config.LOGIN_WINDOW_MINUTES * 60_000),
     15 * 60_000,
@@ -72,6 +86,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopPurge();
+    stopRecovery();
     server
       .close()
       .then(() => upstream.close())

@@ -14,6 +14,14 @@ export interface AuditService extends AuditLog {
   query(filter: AuditQuery): Promise<AuditListResponse>;
   /** Every event matching the filters, oldest first, in pages (for exports). */
   stream(filter: AuditQuery, pageSize?: number): AsyncGenerator<AuditEvent>;
+  /**
+   * Appends unless `skip` (run inside the append's transaction, under the chain-head lock) resolves
+   * true; resolves null when skipped. For events that must be written once across replicas.
+   */
+  appendUnless(
+    event: NewAuditEvent,
+    skip: (locked: Kysely<Database>) => Promise<boolean>,
+  ): Promise<AuditEvent | null>;
   /** Recomputes the whole chain and names the first broken link. */
   verify(): Promise<AuditChainStatus>;
 }
@@ -48,6 +56,70 @@ function filtered(db: Kysely<Database>, f: AuditQuery) {
 }
 
 /**
+ * One append in one transaction that first updates the chain-head row (the lock that makes appends
+ * serial across connections and processes); `skip` runs under that lock, so of concurrent guarded
+ * appends each sees every event stored before it. Resolves null when skipped.
+ */
+async function appendGuarded(
+  db: Kysely<Database>,
+  clock: Clock,
+  event: NewAuditEvent,
+  skip: (locked: Kysely<Database>) => Promise<boolean>,
+): Promise<AuditEvent | null> {
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      await trx.updateTable("audit_head").set({ seq: sql`seq` }).where("id", "=", 1).execute();
+      if (await skip(trx)) return null;
+      const head = await trx
+        .selectFrom("audit_head")
+        .select(["seq", "hash"])
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow();
+      const fields = {
+        seq: head.seq + 1,
+        time: clock.now(),
+        actor: event.actor,
+        role: event.role,
+        action: event.action,
+        target: event.target,
+        outcome: event.outcome,
+        requestId: event.requestId,
+        upstreamRequestId: event.upstreamRequestId ?? null,
+        details: canonicalJson(event.details ?? {}),
+        prevHash: head.hash,
+      };
+      const stored: AuditEventRow = {
+        seq: fields.seq,
+        time: fields.time,
+        actor: fields.actor,
+        role: fields.role,
+        action: fields.action,
+        target: fields.target,
+        outcome: fields.outcome,
+        request_id: fields.requestId,
+        upstream_request_id: fields.upstreamRequestId,
+        details: fields.details,
+        prev_hash: fields.prevHash,
+        hash: hashEvent(fields),
+      };
+      await trx.insertInto("audit_events").values(stored).execute();
+      await trx
+        .updateTable("audit_head")
+        .set({ seq: stored.seq, hash: stored.hash })
+        .where("id", "=", 1)
+        .execute();
+      return stored;
+    });
+    return row ? eventFromRow(row) : null;
+  } catch (cause) {
+    throw new EdgeError(
+      { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
+      { cause },
+    );
+  }
+}
+
+/**
  * The hash-chained audit log over the console's database. Each append runs in one transaction
  * that first updates the chain-head row: PostgreSQL holds that row lock until commit and SQLite
  * takes its database write lock, so appends are serial across connections and processes, and an
@@ -57,57 +129,12 @@ function filtered(db: Kysely<Database>, f: AuditQuery) {
 export function createAuditService(db: Kysely<Database>, clock: Clock): AuditService {
   return {
     async append(event: NewAuditEvent): Promise<AuditEvent> {
-      try {
-        const row = await db.transaction().execute(async (trx) => {
-          await trx.updateTable("audit_head").set({ seq: sql`seq` }).where("id", "=", 1).execute();
-          const head = await trx
-            .selectFrom("audit_head")
-            .select(["seq", "hash"])
-            .where("id", "=", 1)
-            .executeTakeFirstOrThrow();
-          const fields = {
-            seq: head.seq + 1,
-            time: clock.now(),
-            actor: event.actor,
-            role: event.role,
-            action: event.action,
-            target: event.target,
-            outcome: event.outcome,
-            requestId: event.requestId,
-            upstreamRequestId: event.upstreamRequestId ?? null,
-            details: canonicalJson(event.details ?? {}),
-            prevHash: head.hash,
-          };
-          const stored: AuditEventRow = {
-            seq: fields.seq,
-            time: fields.time,
-            actor: fields.actor,
-            role: fields.role,
-            action: fields.action,
-            target: fields.target,
-            outcome: fields.outcome,
-            request_id: fields.requestId,
-            upstream_request_id: fields.upstreamRequestId,
-            details: fields.details,
-            prev_hash: fields.prevHash,
-            hash: hashEvent(fields),
-          };
-          await trx.insertInto("audit_events").values(stored).execute();
-          await trx
-            .updateTable("audit_head")
-            .set({ seq: stored.seq, hash: stored.hash })
-            .where("id", "=", 1)
-            .execute();
-          return stored;
-        });
-        return eventFromRow(row);
-      } catch (cause) {
-        throw new EdgeError(
-          { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
-          { cause },
-        );
-      }
+      const stored = await appendGuarded(db, clock, event, async () => false);
+      if (!stored) throw new Error("unreachable: an unguarded append was skipped");
+      return stored;
     },
+
+    appendUnless: (event, skip) => appendGuarded(db, clock, event, skip),
 
     async query(f: AuditQuery): Promise<AuditListResponse> {
       const count = await filtered(db, f)

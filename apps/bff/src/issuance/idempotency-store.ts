@@ -1,6 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema";
-import { type Claim, IDEMPOTENCY_TTL_MS, type IdempotencyStore, type StoredAnswer } from "./idempotency";
+import {
+  type Claim,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyScope,
+  type IdempotencyStore,
+  type StoredAnswer,
+} from "./idempotency";
 
 /**
  * Idempotency keys in the console's database (the platform's idempotency_keys table), so every
@@ -8,7 +14,7 @@ import { type Claim, IDEMPOTENCY_TTL_MS, type IdempotencyStore, type StoredAnswe
  * primary key: the database, not this process, decides which of two concurrent claims wins.
  */
 export function createDbIdempotencyStore(db: Kysely<Database>, ttlMs = IDEMPOTENCY_TTL_MS): IdempotencyStore {
-  const insert = async (actor: string, key: string, requestHash: string, now: number) => {
+  const insert = async ({ actor, key, requestHash, attemptId }: IdempotencyScope, now: number) => {
     const result = await db
       .insertInto("idempotency_keys")
       .values({
@@ -20,6 +26,7 @@ export function createDbIdempotencyStore(db: Kysely<Database>, ttlMs = IDEMPOTEN
         response_body: null,
         created_at: now,
         expires_at: now + ttlMs,
+        attempt_id: attemptId ?? null,
       })
       .onConflict((oc) => oc.columns(["actor", "key"]).doNothing())
       .executeTakeFirst();
@@ -27,15 +34,16 @@ export function createDbIdempotencyStore(db: Kysely<Database>, ttlMs = IDEMPOTEN
   };
 
   return {
-    async claim({ actor, key, requestHash }, now): Promise<Claim> {
-      if (await insert(actor, key, requestHash, now)) return { kind: "claimed" };
+    async claim(scope, now): Promise<Claim> {
+      const { actor, key, requestHash } = scope;
+      if (await insert(scope, now)) return { kind: "claimed" };
       const expired = await db
         .deleteFrom("idempotency_keys")
         .where("actor", "=", actor)
         .where("key", "=", key)
         .where("expires_at", "<", now)
         .executeTakeFirst();
-      if (Number(expired.numDeletedRows) > 0 && (await insert(actor, key, requestHash, now))) {
+      if (Number(expired.numDeletedRows) > 0 && (await insert(scope, now))) {
         return { kind: "claimed" };
       }
       const row = await db
@@ -46,7 +54,7 @@ export function createDbIdempotencyStore(db: Kysely<Database>, ttlMs = IDEMPOTEN
         .executeTakeFirst();
       // Deleted between our insert and select (released by its owner): claim it again.
       if (!row)
-        return (await insert(actor, key, requestHash, now)) ? { kind: "claimed" } : { kind: "in-flight" };
+        return (await insert(scope, now)) ? { kind: "claimed" } : { kind: "in-flight" };
       if (row.request_hash !== requestHash) return { kind: "mismatch" };
       if (row.state !== "done" || row.status_code === null || row.response_body === null) {
         return { kind: "in-flight" };

@@ -18,6 +18,8 @@ export interface IdempotencyScope {
   readonly actor: string;
   readonly key: string;
   readonly requestHash: string;
+  /** The issuance attempt the request starts, kept with the key so recovery can settle it. */
+  readonly attemptId?: string;
 }
 
 /**

@@ -18,7 +18,11 @@ export type { IssueCommand, IssueDeps, IssueOutcome } from "./types";
  * `failed`, or `unknown` then reconcile → answer. Every refusal before CCM is audited as `refused`.
  */
 export async function issueCertificate(deps: IssueDeps, command: IssueCommand): Promise<IssueOutcome> {
-  const ctx: AttemptContext = { actor: command.actor, requestId: command.requestId, attemptId: randomUUID() };
+  const ctx: AttemptContext = {
+    actor: command.actor,
+    requestId: command.requestId,
+    attemptId: command.attemptId ?? randomUUID(),
+  };
   const request = parseRequest(command.body);
   if (!request.ok) return refuse(deps, ctx, null, request.error);
   const issuerId = request.value.issuer_id;

@@ -27,6 +27,8 @@ export interface IssueCommand {
   readonly requestId: string;
   /** The JSON body as received: CCM's CreateCertificateByCsr request. */
   readonly body: unknown;
+  /** The attempt's id (default: a new UUID); the issue handler keeps it with the Idempotency-Key. */
+  readonly attemptId?: string;
 }
 
 /**

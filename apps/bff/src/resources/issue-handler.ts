@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type ApiErrorBody,
   type Failure,
@@ -83,6 +84,7 @@ export function issueHandlers(
 
   const issue: RequestHandler = async (req, res) => {
     const actor = actorOf(res);
+    const attemptId = randomUUID();
     let retryAfter: number | undefined;
     const run = async () => {
       const outcome = await issueCertificate(
@@ -97,7 +99,7 @@ export function issueHandlers(
               "an issuance outcome could not be written to the audit log",
             ),
         },
-        { actor, requestId: res.locals.requestId, body: req.body },
+        { actor, requestId: res.locals.requestId, body: req.body, attemptId },
       );
       if (!outcome.ok) retryAfter = outcome.error.retryAfterSeconds;
       issuances.inc({ outcome: outcome.ok ? "succeeded" : outcome.stage });
@@ -113,7 +115,7 @@ export function issueHandlers(
       };
       return sendResourceFailure(res, failure);
     }
-    const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body) };
+    const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body), attemptId };
     const done = await runIdempotent(
       store,
       scope,

@@ -1,12 +1,16 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/0001-initial";
 import * as auditAppendOnly from "./migrations/0002-audit-append-only";
+import * as idempotencyAttempt from "./migrations/0003-idempotency-attempt";
+import * as rateLimitWindows from "./migrations/0004-rate-limit-windows";
 import type { Database } from "./schema";
 
 /** The migrations in order; listed here (not read from disk) so they run the same under tsx and tests. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
   "0002-audit-append-only": auditAppendOnly,
+  "0003-idempotency-attempt": idempotencyAttempt,
+  "0004-rate-limit-windows": rateLimitWindows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

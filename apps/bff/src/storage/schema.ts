@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 
 /**
  * The console's tables as kysely sees them. Times are milliseconds since the epoch (bigint in
@@ -12,6 +12,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export interface UsersTable {
@@ -71,6 +72,8 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: number;
   expires_at: number;
+  /** The issuance attempt this key started (its audit events' `attempt`); set when claimed. */
+  attempt_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventsTable {
@@ -94,6 +97,13 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+}
+
+/** One fixed window of a rate limit: `hits` requests in `bucket` since `window_start` (ms). */
+export interface RateLimitWindowsTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
 }
 
 export type UserRow = Selectable<UsersTable>;
