@@ -17,6 +17,7 @@ import { type IssueOutcome, issueCertificate } from "../issuance/issue-certifica
 import type { PkiReaders } from "../issuance/readers";
 import { issuances } from "../observability/metrics";
 import { upstreamOf } from "../upstream/from-deps";
+import { createDbRateLimitStore } from "./rate-limit-store";
 import { actorOf, sendResourceFailure } from "./respond";
 
 function envelope(failure: EdgeFailure): ApiErrorBody {
@@ -51,8 +52,8 @@ function send(res: Response, answer: StoredAnswer, retryAfter?: number): void {
 }
 
 /**
- * `POST /api/certificates` after requireAccess: the per-user rate limit (429 RATE_LIMITED with
- * Retry-After), then the Idempotency-Key (optional; 400 IDEMPOTENCY_KEY_INVALID, 409 in flight,
+ * `POST /api/certificates` after requireAccess: the per-user rate limit, shared by the replicas
+ * (429 RATE_LIMITED with Retry-After), then the Idempotency-Key (optional; 400 IDEMPOTENCY_KEY_INVALID, 409 in flight,
  * 422 reused with another body; a repeat replays the first status and body), then the use case.
  * The body is validated by the use case itself (same schema and field codes as validate()), so a
  * refused body is audited as `certificate.issue.refused` too.
@@ -64,16 +65,17 @@ export function issueHandlers(
 ): RequestHandler[] {
   const store = createDbIdempotencyStore(deps.db.kysely);
   const perMinute = options.perMinute ?? deps.config.ISSUE_RATE_LIMIT_PER_MINUTE;
-  // The counter lives in this process: with several replicas each allows perMinute (see report).
+  // Counted in the database, so the limit is per user across every replica.
   const limiter = rateLimit({
+    store: createDbRateLimitStore(deps.db.kysely, deps.clock, "issue"),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    keyGenerator: (_req: Request, res: Response) => `issue:${actorOf(res).username}`,
+    keyGenerator: (_req: Request, res: Response) => actorOf(res).username,
     handler: (req: Request, res: Response) => {
       const reset = (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime?.getTime();
-      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - deps.clock.now()) / 1000));
       sendResourceFailure(res, {
         code: "RATE_LIMITED",
         message: `At most ${perMinute} certificates per minute per user; try again in ${seconds} s.`,

@@ -294,34 +294,41 @@ describe.each(testEngines())("certificates on %s", (engine) => {
 
   describe("the per-user issuance rate limit", () => {
     // The app's own limit comes from the config; this mounts the same handlers with a limit of 2
-    // behind a stand-in for requireAccess, over the same database, audit log and emulator.
-    it("fail/past the limit → 429 RATE_LIMITED with Retry-After, nothing upstream", async () => {
-      const app = express();
-      app.use(express.json());
-      app.use((_req, res, next) => {
-        res.locals.actor = { username: "rita", role: "issuer", via: "token" };
-        res.locals.requestId = "rate-limit-test";
-        next();
-      });
-      app.post("/api/certificates", ...issueHandlers(r.app.deps, pkiReaders, { perMinute: 2 }));
-      const server = await listen(app, 0, "127.0.0.1");
+    // twice (two replicas' worth of middleware) behind a stand-in for requireAccess, over the same
+    // database, audit log and emulator: the count is shared, so the third request is refused on
+    // whichever replica it reaches.
+    it("fail/past the limit on either replica → 429 RATE_LIMITED with Retry-After, nothing upstream", async () => {
+      const replica = async () => {
+        const app = express();
+        app.use(express.json());
+        app.use((_req, res, next) => {
+          res.locals.actor = { username: "rita", role: "issuer", via: "token" };
+          res.locals.requestId = "rate-limit-test";
+          next();
+        });
+        app.post("/api/certificates", ...issueHandlers(r.app.deps, pkiReaders, { perMinute: 2 }));
+        return listen(app, 0, "127.0.0.1");
+      };
+      const servers = [await replica(), await replica()];
       try {
-        const send = () =>
-          fetch(`${server.url}/api/certificates`, {
+        const send = (i: number) =>
+          fetch(`${servers[i % 2]?.url}/api/certificates`, {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: JSON.stringify(body()),
           });
-        expect((await send()).status).toBe(201);
-        expect((await send()).status).toBe(201);
+        expect((await send(0)).status).toBe(201);
+        expect((await send(1)).status).toBe(201);
         const before = r.hits("CreateCertificateByCsr");
-        const res = await send();
-        expect(res.status).toBe(429);
-        expect(code(await res.json())).toBe("RATE_LIMITED");
-        expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+        for (const i of [0, 1]) {
+          const res = await send(i);
+          expect(res.status).toBe(429);
+          expect(code(await res.json())).toBe("RATE_LIMITED");
+          expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+        }
         expect(r.hits("CreateCertificateByCsr")).toBe(before);
       } finally {
-        await server.close();
+        await Promise.all(servers.map((s) => s.close()));
       }
     });
   });
