@@ -1,8 +1,8 @@
 import type { CertificatePreview } from "@pca/contracts";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { colonHex } from "../../lib/format";
 import { DateTime } from "../ui/date-time";
+import { ColonHex } from "./colon-hex";
 import { ExtensionsView } from "./extensions-view";
 import { Fingerprint } from "./fingerprint";
 import { PublicKeyText } from "./public-key-text";
@@ -30,7 +30,9 @@ export function CertificatePreviewView(props: { preview: CertificatePreview }) {
             <SanList sans={p.subjectAltNames} />
           </dd>
           <dt>{t("pki.serialNumber")}</dt>
-          <dd className="mono wrap">{colonHex(p.serialNumber)}</dd>
+          <dd className="mono wrap">
+            <ColonHex hex={p.serialNumber} />
+          </dd>
         </dl>
       </section>
       <section aria-labelledby={`${uid}cert-validity-h`}>

@@ -2,10 +2,10 @@ import type { CertificateAuthority } from "@pca/contracts";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ColonHex } from "../../../components/pki/colon-hex";
 import { DateTime } from "../../../components/ui/date-time";
 import { CaStatusBadge } from "../../../components/ui/status-badge";
 import { paths } from "../../../config/paths";
-import { colonHex } from "../../../lib/format";
 
 const show = (value: string | number | null | undefined): ReactNode =>
   value === null || value === undefined || value === "" ? <span className="muted">—</span> : value;
@@ -47,7 +47,13 @@ export function CaFields(props: { ca: CertificateAuthority }) {
     [
       "serial_number",
       t("caField.serial_number"),
-      ca.serial_number ? <code key="sn">{colonHex(ca.serial_number)}</code> : show(null),
+      ca.serial_number ? (
+        <code key="sn">
+          <ColonHex hex={ca.serial_number} />
+        </code>
+      ) : (
+        show(null)
+      ),
     ],
     ["not_before", t("caField.not_before"), <DateTime key="nb" ms={ca.not_before} />],
     ["not_after", t("caField.not_after"), <DateTime key="na" ms={ca.not_after} />],

@@ -1,9 +1,9 @@
 import type { Certificate } from "@pca/contracts";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ColonHex } from "../../../components/pki/colon-hex";
 import { DateTime } from "../../../components/ui/date-time";
 import { CertificateStatusBadge } from "../../../components/ui/status-badge";
-import { colonHex } from "../../../lib/format";
 
 const show = (value: string | number | null | undefined): ReactNode =>
   value === null || value === undefined || value === "" ? <span className="muted">—</span> : value;
@@ -32,7 +32,13 @@ export function CertificateFields(props: { certificate: Certificate; issuerLink:
     [
       "serial_number",
       t("caField.serial_number"),
-      c.serial_number ? <code key="sn">{colonHex(c.serial_number)}</code> : show(null),
+      c.serial_number ? (
+        <code key="sn">
+          <ColonHex hex={c.serial_number} />
+        </code>
+      ) : (
+        show(null)
+      ),
     ],
     ["not_before", t("caField.not_before"), <DateTime key="nb" ms={c.not_before} />],
     ["not_after", t("caField.not_after"), <DateTime key="na" ms={c.not_after} />],
