@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiErrorBodySchema, HealthResponseSchema, ReadyResponseSchema } from "@pca/contracts";
@@ -53,6 +53,7 @@ describe.each(testEngines())("HTTP edge on %s", (engine) => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-inline");
     expect(res.headers.get("x-powered-by")).toBeNull();
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("strict-transport-security")).toBeNull();
     const generated = await client.request("GET", "/healthz", { headers: { "x-request-id": "<script>" } });
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
@@ -165,6 +166,8 @@ describe("SPA serving", () => {
     app = await startTestApp("sqlite");
     const dist = mkdtempSync(join(tmpdir(), "pca-web-"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>PCA Console</title>");
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "assets", "index-abc123.js"), `export const x = "${"console ".repeat(400)}";`);
     server = await listen(createApp({ ...app.deps, webDist: dist }), 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -176,6 +179,17 @@ describe("SPA serving", () => {
     const res = await fetch(`${server.url}/cas/some-ca`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("PCA Console");
+  });
+
+  it("serves hashed assets compressed and cacheable for a year, API answers uncompressed", async () => {
+    const asset = await fetch(`${server.url}/assets/index-abc123.js`, {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    const api = await fetch(`${server.url}/api/nothing-here`, { headers: { "accept-encoding": "gzip" } });
+    expect(api.headers.get("content-encoding")).toBeNull();
   });
 
   it("does not hide unknown API routes behind the SPA", async () => {

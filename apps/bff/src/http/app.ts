@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import compression from "compression";
 import express, { type Express } from "express";
 import { createAuthServices } from "../auth/auth-services";
 import { apiRouters } from "../routes";
@@ -41,6 +42,10 @@ export function createApp(deps: AppDeps): Express {
 
   const dist = deps.webDist;
   if (dist && existsSync(join(dist, "index.html"))) {
+    // Only the SPA's files are compressed: API answers carry secrets such as the CSRF token, and
+    // compressing them beside attacker-chosen input would open them to BREACH-style guessing.
+    app.use(compression());
+    app.use("/assets", express.static(join(dist, "assets"), { immutable: true, maxAge: "1y", index: false }));
     app.use(express.static(dist, { index: false, maxAge: "1h" }));
     app.get(/^\/(?!api\/|api$).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");
