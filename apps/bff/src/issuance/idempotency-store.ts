@@ -53,8 +53,7 @@ export function createDbIdempotencyStore(db: Kysely<Database>, ttlMs = IDEMPOTEN
         .where("key", "=", key)
         .executeTakeFirst();
       // Deleted between our insert and select (released by its owner): claim it again.
-      if (!row)
-        return (await insert(scope, now)) ? { kind: "claimed" } : { kind: "in-flight" };
+      if (!row) return (await insert(scope, now)) ? { kind: "claimed" } : { kind: "in-flight" };
       if (row.request_hash !== requestHash) return { kind: "mismatch" };
       if (row.state !== "done" || row.status_code === null || row.response_body === null) {
         return { kind: "in-flight" };
