@@ -18,6 +18,15 @@ export interface IssueDetail {
 const pathOf = (path: readonly PropertyKey[]): string =>
   path.map((p) => (typeof p === "number" ? "*" : String(p))).join(".");
 
+/**
+ * The issue's sentence, except where zod's own would quote the input: an unknown field's name is
+ * whatever the caller sent, so it is counted, not named.
+ */
+const messageOf = (issue: z.core.$ZodIssue): string =>
+  issue.code === "unrecognized_keys"
+    ? `${issue.keys.length === 1 ? "An unknown field is" : `${issue.keys.length} unknown fields are`} not allowed here.`
+    : issue.message;
+
 function codeFor(issue: z.core.$ZodIssue, codes: FieldCodes): ErrorCode {
   const own = (issue as { params?: { code?: unknown } }).params?.code;
   if (typeof own === "string") return own as ErrorCode;
@@ -41,10 +50,10 @@ export function failureFromZod(error: z.ZodError, codes: FieldCodes = {}): Failu
   if (!first) return { code: "VALIDATION_FAILED", message: "The request is not valid." };
   const issues: IssueDetail[] = error.issues.slice(0, 20).map((i) => ({
     path: pathOf(i.path),
-    message: i.message,
+    message: messageOf(i),
   }));
   const field = pathOf(first.path);
-  const message = field ? `${field}: ${first.message}` : first.message;
+  const message = field ? `${field}: ${messageOf(first)}` : messageOf(first);
   return { code: codeFor(first, codes), message, details: { issues } };
 }
 

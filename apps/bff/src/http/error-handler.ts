@@ -54,6 +54,14 @@ function bodyErrorType(error: unknown): string | undefined {
   return typeof error.type === "string" ? error.type : undefined;
 }
 
+function isClientBodyError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("status" in error) || !("expose" in error))
+    return false;
+  return (
+    error.expose === true && typeof error.status === "number" && error.status >= 400 && error.status < 500
+  );
+}
+
 /**
  * The last middleware: coded errors (EdgeError, body-parser's) become their envelope; anything
  * else is logged with its cause and answered as INTERNAL with a fixed sentence, never the error's
@@ -71,6 +79,22 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const known = BODY_FAILURES[bodyErrorType(error) ?? ""];
     if (known) return sendFailure(res, known);
+    // Any other client error of the body reader (a gzip/deflate/br body that does not decode, an
+    // aborted upload): http-errors marks them `expose` with a 4xx status.
+    if (isClientBodyError(error)) {
+      return sendFailure(res, {
+        code: "BAD_JSON",
+        message: "The request body could not be read; send plain (or correctly encoded) JSON.",
+      });
+    }
+    // The router could not percent-decode a path parameter (`/api/cas/%a`); its message quotes
+    // the raw value, so neither it nor the error goes anywhere.
+    if (error instanceof URIError) {
+      return sendFailure(res, {
+        code: "INVALID_ID",
+        message: "A path parameter of this address is not valid percent-encoding.",
+      });
+    }
     logger.error(
       { requestId: res.locals.requestId, err: error, method: req.method, path: req.path },
       "unhandled error",

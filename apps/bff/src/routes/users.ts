@@ -62,7 +62,7 @@ export function usersRoutes(deps: AppDeps, auth: AuthServices): Router {
     if (!current) {
       return sendFailure(res, {
         code: "USER_NOT_FOUND",
-        message: `There is no user named ${params.username}.`,
+        message: "There is no such user.",
       });
     }
     const losesAdmin =
@@ -91,7 +91,7 @@ export function usersRoutes(deps: AppDeps, auth: AuthServices): Router {
     if (!row) {
       return sendFailure(res, {
         code: "USER_NOT_FOUND",
-        message: `There is no user named ${params.username}.`,
+        message: "There is no such user.",
       });
     }
     // A new password or a disabled account ends the user's sessions; a role change applies at once anyway.

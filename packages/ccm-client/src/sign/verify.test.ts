@@ -168,6 +168,12 @@ describe("verifySignature", () => {
     expectCode({ ...good, headers: { ...good.headers, authorization: unsigned } }, "DATE_INVALID");
   });
 
+  it("ok/a query key or value that starts with a byte-order mark verifies", () => {
+    const request: SignableRequest = { ...base, method: "GET", query: { name: "\uFEFF", "\uFEFFk": "v" } };
+    const { body: _body, ...get } = request;
+    expect(verifySignature(received(get, signRequest(get, keys, now)), lookup, now).ok).toBe(true);
+  });
+
   it("ok/any signed request round-trips through the wire encoding (property)", () => {
     const text = fc.string({ unit: "grapheme", maxLength: 8 });
     fc.assert(
