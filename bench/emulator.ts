@@ -7,7 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createCcmClient } from "@pca/ccm-client";
 import { freePort, waitForHttp } from "./lib/process";
 
@@ -19,7 +20,7 @@ const arg = (name: string, fallback: number): number => {
 const SECONDS = arg("seconds", 10);
 const CONCURRENCY = arg("concurrency", 8);
 const WARMUP_MS = 1000;
-const FIXTURES = "/work/shared/fixtures/csr";
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../shared/fixtures/csr");
 const CASES = [
   { name: "P-256 CSR (ec-p256-mail-tls)", csr: readFileSync(join(FIXTURES, "ec-p256-mail-tls.pem"), "utf8") },
   { name: "RSA-2048 CSR (rsa2048-shop)", csr: readFileSync(join(FIXTURES, "rsa2048-shop.pem"), "utf8") },

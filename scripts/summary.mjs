@@ -4,12 +4,17 @@
 import { existsSync, readFileSync } from "node:fs";
 
 const reports = [
+  // A test file that fails to load holds no failed test: count each such file as one failure.
   [
     "vitest",
     "test-results/vitest.json",
     (r) => ({
       passed: r.numPassedTests,
-      failed: r.numFailedTests,
+      failed:
+        r.numFailedTests +
+        r.testResults.filter(
+          (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
+        ).length,
       skipped: r.numPendingTests + r.numTodoTests,
     }),
   ],

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { SeededCas } from "@pca/ccm-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../http/context";
+import { FIXTURES_DIR } from "../testing/fixtures";
 import { createUpstream } from "../upstream/create-upstream";
 import { type IssueDeps, issueCertificate } from "./issue-certificate";
 import { pkiReaders } from "./pki-readers";
@@ -60,7 +61,7 @@ describe("issueCertificate against the emulator", () => {
   });
 
   it("issues an INTERMEDIATE_CA with a path length from the root", async () => {
-    const csr = readFileSync("/work/shared/fixtures/csr/intermediate-ca-request.pem", "utf8");
+    const csr = readFileSync(`${FIXTURES_DIR}/csr/intermediate-ca-request.pem`, "utf8");
     const result = await issue({ issuer_id: seeded.rootCaId, csr, type: "INTERMEDIATE_CA", path_length: 1 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -130,7 +131,7 @@ describe("issueCertificate under upstream faults", () => {
 
   it("an INTERMEDIATE_CA of unknown outcome stays unknown (CCM lists no such CA to match)", async () => {
     emulator().faults.reset({ ...op, times: 1 });
-    const csr = readFileSync("/work/shared/fixtures/csr/intermediate-ca-request.pem", "utf8");
+    const csr = readFileSync(`${FIXTURES_DIR}/csr/intermediate-ca-request.pem`, "utf8");
     const result = await issue({ issuer_id: seeded.rootCaId, csr, type: "INTERMEDIATE_CA" });
     expect(result).toMatchObject({
       ok: false,

@@ -4,6 +4,7 @@ import { ApiErrorBodySchema, type AuditEvent, IssueCertificateResponseSchema } f
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCsr } from "../issuance/testing/make-csr";
 import { type ResourceApp, startResourceApp } from "../resources/testing/resource-app";
+import { FIXTURES_DIR } from "../testing/fixtures";
 
 /** One upstream fault during POST /api/certificates and everything the console must do about it. */
 interface FaultRow {
@@ -76,7 +77,7 @@ const ROWS: readonly FaultRow[] = [
   {
     fault: "CCM 400 (refuses an Ed25519 key)",
     arm: () => undefined,
-    csr: () => readFileSync("/work/shared/fixtures/csr/ed25519-git.pem", "utf8"),
+    csr: () => readFileSync(`${FIXTURES_DIR}/csr/ed25519-git.pem`, "utf8"),
     status: 422,
     code: "UPSTREAM_REJECTED",
     events: [REQ, FAILED],

@@ -14,6 +14,7 @@ import { makeCsr } from "../issuance/testing/make-csr";
 import { issueHandlers } from "../resources/issue-handler";
 import { type ResourceApp, startResourceApp } from "../resources/testing/resource-app";
 import { testEngines } from "../storage/testing/test-storage";
+import { FIXTURES_DIR } from "../testing/fixtures";
 
 describe.each(testEngines())("certificates on %s", (engine) => {
   let r: ResourceApp;
@@ -47,7 +48,7 @@ describe.each(testEngines())("certificates on %s", (engine) => {
     });
 
     it("ok/issues an INTERMEDIATE_CA from the root", async () => {
-      const csr = readFileSync("/work/shared/fixtures/csr/intermediate-ca-request.pem", "utf8");
+      const csr = readFileSync(`${FIXTURES_DIR}/csr/intermediate-ca-request.pem`, "utf8");
       const res = await post(
         r.issuer,
         body({ issuer_id: r.seeded.rootCaId, csr, type: "INTERMEDIATE_CA", path_length: 0 }),
@@ -122,8 +123,8 @@ describe.each(testEngines())("certificates on %s", (engine) => {
     it("fail/the bad fixtures: a clear 4xx, never echoed, never upstream", async () => {
       const before = r.hits("CreateCertificateByCsr");
       const { readdirSync } = await import("node:fs");
-      for (const file of readdirSync("/work/shared/fixtures/bad")) {
-        const text = readFileSync(`/work/shared/fixtures/bad/${file}`).toString("latin1");
+      for (const file of readdirSync(`${FIXTURES_DIR}/bad`)) {
+        const text = readFileSync(`${FIXTURES_DIR}/bad/${file}`).toString("latin1");
         const res = await post(r.issuer, body({ csr: text }));
         expect(res.status, file).toBeGreaterThanOrEqual(400);
         expect(res.status, file).toBeLessThan(500);

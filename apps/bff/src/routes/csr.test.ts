@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../http/testing/client";
 import { makeCsr } from "../issuance/testing/make-csr";
 import { type ResourceApp, startResourceApp } from "../resources/testing/resource-app";
+import { FIXTURES_DIR } from "../testing/fixtures";
 
-const FIXTURES = "/work/shared/fixtures";
+const FIXTURES = FIXTURES_DIR;
 let r: ResourceApp;
 beforeAll(async () => {
   r = await startResourceApp();

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** The shared CSR fixtures (never edited). */
-export const FIXTURES_DIR = "/work/shared/fixtures/csr";
+/** The shared CSR fixtures in `shared/` beside the repository (never edited). */
+export const FIXTURES_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../../../shared/fixtures/csr",
+);
 
 /** A fixture CSR's text as stored (PEM with LF newlines). */
 export const fixture = (name: string): string => readFileSync(`${FIXTURES_DIR}/${name}`, "utf8");

@@ -3,6 +3,7 @@ import type { SeededCas } from "@pca/ccm-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AuditService, createAuditService } from "../../audit/audit-log";
 import { createTestStorage, type TestStorage, testEngines } from "../../storage/testing/test-storage";
+import { FIXTURES_DIR } from "../../testing/fixtures";
 import { createUpstream } from "../../upstream/create-upstream";
 import type { Upstream } from "../../upstream/port";
 import { createDbIdempotencyStore } from "../idempotency-store";
@@ -150,7 +151,7 @@ describe.each(testEngines())("recoverInterruptedAttempts on %s", (engine) => {
   });
 
   it("ok/an INTERMEDIATE_CA cannot be matched: recorded unknown once, its key answers so", async () => {
-    const csr = readFileSync("/work/shared/fixtures/csr/intermediate-ca-request.pem", "utf8");
+    const csr = readFileSync(`${FIXTURES_DIR}/csr/intermediate-ca-request.pem`, "utf8");
     const attempt = await requested(csr, { kind: "INTERMEDIATE_CA", issuer: seeded.rootCaId });
     expect(await recoverInterruptedAttempts(deps, { olderThanMs: 5 * MINUTE })).toMatchObject({ unknown: 1 });
     expect(await recoverInterruptedAttempts(deps, { olderThanMs: 5 * MINUTE })).toMatchObject({ open: 0 });
