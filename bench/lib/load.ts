@@ -29,7 +29,13 @@ export interface LoadTarget {
    * Builds each request (body and per-request headers such as a signature or an Idempotency-Key).
    * Called synchronously by autocannon before every request.
    */
-  readonly next?: () => { body?: string; headers?: Record<string, string>; path?: string };
+  readonly next?: () => {
+    body?: string;
+    headers?: Record<string, string>;
+    path?: string;
+    /** Overrides the target's method for this request (mixed traffic, bench/soak.ts). */
+    method?: "GET" | "POST";
+  };
 }
 
 /**
@@ -62,6 +68,7 @@ export async function runLoad(
                 return {
                   ...request,
                   ...(built.path ? { path: built.path } : {}),
+                  ...(built.method ? { method: built.method } : {}),
                   ...(built.body !== undefined ? { body: built.body } : {}),
                   headers: { ...request.headers, ...built.headers },
                 };
