@@ -22,5 +22,9 @@ say "unit and HTTP tests (vitest)"
 pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
 say "end-to-end tests (playwright, Debian chromium)"
 pnpm --silent --filter @pca/e2e test || status=1
+# Issue 8: a short soak (30 s of mixed reads and issuance at 32 connections against the BFF in its
+# own process); it fails the run on any error, an unbalanced audit, a broken chain or RSS growth.
+say "soak, short (pnpm bench soak --ci)"
+pnpm --silent bench soak --ci || status=1
 node scripts/summary.mjs || status=1
 exit $status

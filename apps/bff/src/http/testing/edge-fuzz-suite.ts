@@ -25,8 +25,12 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-/** Cases per route: PCA_FUZZ_RUNS, else 2,000 in CI (issue 8's bar) and 200 locally. */
-const RUNS = Number(process.env.PCA_FUZZ_RUNS ?? (process.env.CI === "true" ? 2000 : 200));
+/**
+ * Cases per route: PCA_FUZZ_RUNS, else 2,000 (issue 8's bar) in CI and under `npm test` /
+ * `pnpm test` (which .ci/run uses, without setting CI), and 200 for a quick local Vitest run.
+ */
+const FULL = process.env.CI === "true" || process.env.npm_lifecycle_event === "test";
+const RUNS = Number(process.env.PCA_FUZZ_RUNS ?? (FULL ? 2000 : 200));
 
 interface Fixture {
   readonly app: TestApp;
