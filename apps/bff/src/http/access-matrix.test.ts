@@ -40,7 +40,7 @@ interface Row {
   readonly endsSession?: true;
 }
 
-//                anon viewer issuer admin revoked expired noCsrf wrongCsrf
+// Columns: anonymous, viewer, issuer, admin, revoked token, expired session, no CSRF, wrong CSRF.
 const MATRIX = {
   "GET /healthz": { expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   "GET /readyz": { expect: [200, 200, 200, 200, 200, 200, 200, 200] },

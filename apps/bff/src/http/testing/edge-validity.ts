@@ -30,8 +30,11 @@ export function certainlyInvalid(route: RouteContract, c: EdgeCase): boolean {
   // /healthz, /readyz and /metrics sit before the JSON-only body parser: their bodies are ignored.
   if (!route.path.startsWith("/api/")) return false;
   const encoded = c.headers["content-encoding"] !== undefined;
-  if (c.body === undefined || c.body === "") return route.body !== undefined && !encoded;
   const type = c.headers["content-type"];
+  // An empty body sent as JSON is read as `{}` (body-parser); without a type it is no body.
+  if (c.body === "" && type?.startsWith("application/json") && !encoded)
+    return route.body !== undefined && !route.body.safeParse({}).success;
+  if (c.body === undefined || c.body === "") return route.body !== undefined && !encoded;
   if (type !== "application/json") return type === undefined || !type.startsWith("application/json");
   if (encoded || c.body.startsWith("\uFEFF")) return false;
   let parsed: unknown;
