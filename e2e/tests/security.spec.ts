@@ -95,7 +95,9 @@ test("session cookie flags, a new session id at every sign-in, an enforced CSP a
   await issue.chooseIssuer("Example Corp Issuing CA G1");
   await page.getByRole("button", { name: "Dark" }).click();
   await page.getByRole("button", { name: "中文" }).click();
-  await page.getByRole("navigation").getByRole("link", { name: "CA" }).click();
+  // The Chinese strings arrive as their own chunk: wait for the switch before using its labels.
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByRole("navigation").getByRole("link", { name: "CA", exact: true }).click();
   await expect(page.getByRole("link", { name: "Example Corp Root CA G1" })).toBeVisible();
   await page.reload();
   await page.getByRole("link", { name: "Example Corp Root CA G1" }).click();
