@@ -4,7 +4,8 @@
 // Every 30 s (5 s with --ci): requests/s, p50/p99, errors, the BFF's RSS and open handles. At the
 // end: zero errors, no lost audit event (requested = succeeded + failed, every issuance audited),
 // a valid audit chain, RSS growth after warm-up under 10%; PASS/FAIL per target, exit 1 on a FAIL.
-// --ci is the short run scripts/test.sh makes (30 s, warm-up 10 s); its results go to test-results/.
+// --ci is the short run scripts/test.sh makes (30 s); it judges errors and the audit, and reports
+// RSS growth without judging it (too early to be steady); its results go to test-results/.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -102,12 +103,18 @@ async function run(): Promise<boolean> {
         detail: JSON.stringify(chain).slice(0, 120),
       },
       {
-        name: "RSS growth after warm-up < 10%",
+        // V8's heap is still growing toward its working size 30 s in, so the short CI run reports
+        // RSS growth without judging it; the full soak (default 5 min, 60 s warm-up) judges it.
+        name: CI ? "RSS growth (judged by the full soak only)" : "RSS growth after warm-up < 10%",
         pass: growth < 0.1,
+        judged: !CI,
         detail: `${warm.toFixed(0)} MB at ${windows[warmIndex]?.atSeconds ?? 0} s -> at most ${last.toFixed(0)} MB later (${(growth * 100).toFixed(1)}%)`,
       },
     ];
-    for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.name}: ${t.detail}`);
+    for (const t of targets) {
+      const verdict = "judged" in t && !t.judged ? "INFO" : t.pass ? "PASS" : "FAIL";
+      console.log(`${verdict}  ${t.name}: ${t.detail}`);
+    }
     const folder = CI ? "test-results" : "bench/results";
     mkdirSync(folder, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -131,7 +138,7 @@ async function run(): Promise<boolean> {
         2,
       )}\n`,
     );
-    return targets.every((t) => t.pass);
+    return targets.every((t) => t.pass || ("judged" in t && !t.judged));
   } finally {
     await stopAll();
     rmSync(dir, { recursive: true, force: true });

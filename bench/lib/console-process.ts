@@ -5,14 +5,15 @@ import type { EmulatorProcess } from "./emulator-process";
 import { endChild, onStop } from "./lifecycle";
 import { freePort, waitForHttp } from "./process";
 
-const BFF = fileURLToPath(new URL("../../apps/bff/", import.meta.url));
+/** apps/bff: where the bundle is built and run from. */
+export const BFF_DIR = fileURLToPath(new URL("../../apps/bff/", import.meta.url));
 
 /**
  * Builds the console as `pnpm start` runs it (apps/bff/scripts/build.mjs: an esbuild bundle run
  * on plain Node, no TypeScript loader), once per benchmark run.
  */
 export function buildConsole(): void {
-  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: BFF, stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: BFF_DIR, stdio: "inherit" });
 }
 
 /** The console's BFF in its own process, signed in, with an issuer API token. */
@@ -63,7 +64,7 @@ export async function startConsoleProcess(options: ConsoleOptions): Promise<Cons
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "dist/main.js"], {
     stdio: ["ignore", "ignore", "inherit"],
-    cwd: BFF,
+    cwd: BFF_DIR,
     env,
   });
   const stop = onStop("console (bff)", () => endChild(child, 10_000));

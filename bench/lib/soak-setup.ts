@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
+import { BFF_DIR, buildConsole } from "./console-process";
 import { endChild, onStop } from "./lifecycle";
 import type { LoadTarget } from "./load";
 import { freePort, waitForHttp } from "./process";
 import type { CsrPool } from "./soak-csrs";
 
-/** The BFF under soak: its own process (bench/lib/bff-server.ts, SQLite, in-process emulator). */
+/** The BFF under soak: its own process (the `pnpm start` bundle, SQLite, in-process emulator). */
 export interface SoakBff {
   readonly url: string;
   readonly pid: number;
@@ -16,7 +17,9 @@ export interface SoakBff {
 /** Starts the BFF like `pnpm bench issue` does: temp DATA_DIR, a fresh admin password, loopback. */
 export async function startSoakBff(dataDir: string, adminPassword: string): Promise<SoakBff> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/bff-server.ts"], {
+  buildConsole();
+  const child = spawn(process.execPath, ["dist/main.js"], {
+    cwd: BFF_DIR,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
