@@ -42,5 +42,11 @@ for (const [name, file, read] of reports) {
   for (const k of Object.keys(total)) total[k] += counts[k];
   console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
+// Steps that are not test runners (lint, types, build, soak) count as one failure each.
+const steps = existsSync("test-results/steps.txt")
+  ? readFileSync("test-results/steps.txt", "utf8").split("\n").filter(Boolean)
+  : [];
+for (const step of steps) console.log(`step failed: ${step}`);
+total.failed += steps.length;
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(missing || total.failed > 0 || total.passed === 0 ? 1 : 0);

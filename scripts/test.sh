@@ -12,19 +12,21 @@ install_dependencies
 
 mkdir -p test-results
 status=0
-say "format and lint (biome)"
-pnpm --silent lint || status=1
-say "type check (tsc --noEmit in every package)"
-pnpm --silent typecheck || status=1
-say "build the web console"
-pnpm --silent --filter @pca/web build >/dev/null || status=1
-say "unit and HTTP tests (vitest)"
-pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
-say "end-to-end tests (playwright, Debian chromium)"
-pnpm --silent --filter @pca/e2e test || status=1
+: > test-results/steps.txt
+# Runs one step; a failed step is written down so the summary's total counts it.
+step() {
+  local name="$1"; shift
+  say "$name"
+  if ! "$@"; then status=1; echo "$name" >> test-results/steps.txt; fi
+}
+step "format and lint (biome)" pnpm --silent lint
+step "type check (tsc --noEmit in every package)" pnpm --silent typecheck
+step "build the web console" pnpm --silent --filter @pca/web build --logLevel warn
+step "unit and HTTP tests (vitest)" \
+  pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "end-to-end tests (playwright, Debian chromium)" pnpm --silent --filter @pca/e2e test
 # Issue 8: a short soak (30 s of mixed reads and issuance at 32 connections against the BFF in its
-# own process); it fails the run on any error, an unbalanced audit, a broken chain or RSS growth.
-say "soak, short (pnpm bench soak --ci)"
-pnpm --silent bench soak --ci || status=1
+# own process); it fails the run on any error, an unbalanced audit or a broken chain.
+step "soak, short (pnpm bench soak --ci)" pnpm --silent bench soak --ci
 node scripts/summary.mjs || status=1
 exit $status
