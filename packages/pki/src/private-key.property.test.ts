@@ -23,7 +23,7 @@ function secret(pem: string): Secret {
   const der = new Uint8Array(Buffer.from(body, "base64"));
   const hex = Buffer.from(der).toString("hex");
   const windows: string[] = [];
-  // 12 base64 characters (9 bytes) or 18 hex digits of the key: any longer leak contains one.
+  // 12 base64 characters (9 bytes) or 18 hex digits of the key; every longer leak contains one.
   for (let i = 0; i + 12 <= body.length; i += 3) windows.push(body.slice(i, i + 12));
   for (let i = 0; i + 18 <= hex.length; i += 6) windows.push(hex.slice(i, i + 18));
   return { pem, der, windows };

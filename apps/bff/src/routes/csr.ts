@@ -10,7 +10,7 @@ import { sendResourceFailure } from "../resources/respond";
 const preview = contractFor("POST", "/api/csr/preview");
 
 /**
- * `POST /api/csr/preview`: any input form → pki's preview, lint and the exact wire string. A
+ * `POST /api/csr/preview`: a CSR in any input form → pki's preview, lint and the exact wire string. A
  * refused input gets pki's code (400; never echoed); a CSR whose signature fails still previews,
  * with `signatureValid: false` and a lint error. Nothing reaches CCM.
  */

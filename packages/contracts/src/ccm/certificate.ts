@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { CCM_LIMITS } from "../limits";
 import {
-  CcmDistinguishedNameSchema,
   CcmIdSchema,
   CertificateStatusSchema,
-  EpochMsSchema,
-  GenModeSchema,
+  issuedRecordFields,
   ListLimitSchema,
   ListNameSchema,
   ListOffsetSchema,
@@ -16,20 +13,8 @@ import {
 export const CertificateSchema = z.object({
   certificate_id: CcmIdSchema,
   status: CertificateStatusSchema,
-  issuer_id: CcmIdSchema.nullish(),
-  issuer_name: z.string().max(CCM_LIMITS.issuerNameMaxLength).nullish(),
-  key_algorithm: z.string().nullish(),
-  signature_algorithm: z.string().nullish(),
-  freeze_flag: z.number().int().nullish(),
-  gen_mode: GenModeSchema.nullish(),
-  serial_number: z.string().max(CCM_LIMITS.serialNumberMaxLength).nullish(),
-  create_time: EpochMsSchema.nullish(),
-  delete_time: EpochMsSchema.nullish(),
-  not_before: EpochMsSchema.nullish(),
-  not_after: EpochMsSchema.nullish(),
-  distinguished_name: CcmDistinguishedNameSchema.nullish(),
+  ...issuedRecordFields,
   enc_cert_info: z.object({ enc_serial_number: z.string().nullish() }).nullish(),
-  enterprise_project_id: z.string().nullish(),
 });
 export type Certificate = z.infer<typeof CertificateSchema>;
 

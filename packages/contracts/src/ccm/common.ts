@@ -60,3 +60,24 @@ export const ListLimitSchema = z.coerce
   .max(CCM_LIMITS.listLimitMax, { error: `limit is at most ${CCM_LIMITS.listLimitMax}.` });
 export const ListOffsetSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const ListNameSchema = z.string().min(1).max(CCM_LIMITS.listNameMaxLength);
+
+/**
+ * The fields CCM reports alike for a CA (§3.1) and a private certificate (§3.4): who issued it,
+ * how, and when. Only identity fields are required elsewhere; the live service leaves these out
+ * or null (a root has no issuer).
+ */
+export const issuedRecordFields = {
+  issuer_id: CcmIdSchema.nullish(),
+  issuer_name: z.string().max(CCM_LIMITS.issuerNameMaxLength).nullish(),
+  key_algorithm: z.string().nullish(),
+  signature_algorithm: z.string().nullish(),
+  freeze_flag: z.number().int().nullish(),
+  gen_mode: GenModeSchema.nullish(),
+  serial_number: z.string().max(CCM_LIMITS.serialNumberMaxLength).nullish(),
+  create_time: EpochMsSchema.nullish(),
+  delete_time: EpochMsSchema.nullish(),
+  not_before: EpochMsSchema.nullish(),
+  not_after: EpochMsSchema.nullish(),
+  distinguished_name: CcmDistinguishedNameSchema.nullish(),
+  enterprise_project_id: z.string().nullish(),
+};
