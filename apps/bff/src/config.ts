@@ -49,6 +49,12 @@ const ConfigSchema = z.object({
    * deadline (15 s) plus one reconciliation; several replicas may share one database.
    */
   ISSUE_RECOVERY_AFTER_SECONDS: positiveInt(300, 24 * 60 * 60),
+  /**
+   * How long the issuing CA read for the issuance policy (ShowCertificateAuthority) is reused;
+   * 0 reads it for every issuance. CCM still refuses to issue from a CA that is not ACTIVED, and
+   * the entry is dropped as soon as CCM refuses or fails an issuance from that CA.
+   */
+  ISSUER_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   /** Express's `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-For/-Proto. */
   TRUST_PROXY: flag.default(false),
   /** Serve HTTPS directly with this PEM certificate and key (both or neither). */

@@ -14,6 +14,7 @@ import { statusFor } from "../http/error-status";
 import { requestHash, runIdempotent, type StoredAnswer } from "../issuance/idempotency";
 import { createDbIdempotencyStore } from "../issuance/idempotency-store";
 import { type IssueOutcome, issueCertificate } from "../issuance/issue-certificate";
+import { createIssuerCache } from "../issuance/issuer-cache";
 import type { PkiReaders } from "../issuance/readers";
 import { issuances } from "../observability/metrics";
 import { upstreamOf } from "../upstream/from-deps";
@@ -45,6 +46,11 @@ function answerOf(outcome: IssueOutcome): { answer: StoredAnswer; final: boolean
   };
 }
 
+function forgetIssuerOf(issuers: { forget(caId: string): void }, body: unknown): void {
+  const issuerId = (body as { issuer_id?: unknown } | null)?.issuer_id;
+  if (typeof issuerId === "string") issuers.forget(issuerId);
+}
+
 function send(res: Response, answer: StoredAnswer, retryAfter?: number): void {
   if (answer.status === 429 || retryAfter !== undefined)
     res.setHeader("Retry-After", String(retryAfter ?? 1));
@@ -64,6 +70,10 @@ export function issueHandlers(
   options: { readonly perMinute?: number } = {},
 ): RequestHandler[] {
   const store = createDbIdempotencyStore(deps.db.kysely);
+  const issuers = createIssuerCache({
+    ttlMs: deps.config.ISSUER_CACHE_SECONDS * 1000,
+    now: () => deps.clock.now(),
+  });
   const perMinute = options.perMinute ?? deps.config.ISSUE_RATE_LIMIT_PER_MINUTE;
   // Counted in the database, so the limit is per user across every replica.
   const limiter = rateLimit({
@@ -89,10 +99,16 @@ export function issueHandlers(
     const attemptId = randomUUID();
     let retryAfter: number | undefined;
     const run = async () => {
+      const { ccm } = upstreamOf(deps);
       const outcome = await issueCertificate(
         {
           ...readers,
-          ccm: upstreamOf(deps).ccm,
+          ccm: {
+            showCertificateAuthority: (caId) => issuers.show(ccm, caId),
+            createCertificateByCsr: (body) => ccm.createCertificateByCsr(body),
+            listCertificates: (query) => ccm.listCertificates(query),
+            exportCertificate: (id, body) => ccm.exportCertificate(id, body),
+          },
           audit: deps.audit,
           now: () => deps.clock.now(),
           onAuditLost: (action, attempt) =>
@@ -104,6 +120,8 @@ export function issueHandlers(
         { actor, requestId: res.locals.requestId, body: req.body, attemptId },
       );
       if (!outcome.ok) retryAfter = outcome.error.retryAfterSeconds;
+      // CCM refused or failed the issuance: the CA may have changed since it was read.
+      if (!outcome.ok && outcome.stage !== "refused") forgetIssuerOf(issuers, req.body);
       issuances.inc({ outcome: outcome.ok ? "succeeded" : outcome.stage });
       return answerOf(outcome);
     };

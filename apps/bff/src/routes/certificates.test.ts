@@ -47,6 +47,18 @@ describe.each(testEngines())("certificates on %s", (engine) => {
       expect(events[0]?.actor).toBe("ivan");
     });
 
+    it("ok/reads the issuing CA once for issuances in a row; a CCM failure makes the next one read it again", async () => {
+      const shows = () => r.hits("ShowCertificateAuthority");
+      const before = shows();
+      for (let i = 0; i < 3; i++) expect((await post(r.issuer, body())).status).toBe(201);
+      expect(shows() - before).toBeLessThanOrEqual(1);
+      r.emulator.faults.error(503, { operation: "CreateCertificateByCsr", times: 1 });
+      expect((await post(r.issuer, body())).status).toBe(502);
+      const afterFailure = shows();
+      expect((await post(r.issuer, body())).status).toBe(201);
+      expect(shows()).toBe(afterFailure + 1);
+    });
+
     it("ok/issues an INTERMEDIATE_CA from the root", async () => {
       const csr = readFileSync(`${FIXTURES_DIR}/csr/intermediate-ca-request.pem`, "utf8");
       const res = await post(

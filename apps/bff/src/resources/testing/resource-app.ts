@@ -14,7 +14,13 @@ export interface ResourceApp {
   readonly viewer: ApiClient;
   readonly issuer: ApiClient;
   /** How many requests of a CCM operation reached the emulator since the app started. */
-  hits(operation: "CreateCertificateByCsr" | "ExportCertificateAuthorityCsr" | "ListCertificate"): number;
+  hits(
+    operation:
+      | "CreateCertificateByCsr"
+      | "ExportCertificateAuthorityCsr"
+      | "ListCertificate"
+      | "ShowCertificateAuthority",
+  ): number;
   close(): Promise<void>;
 }
 
@@ -34,9 +40,14 @@ export async function startResourceApp(
   const seeded = emulator?.seeded;
   if (!emulator || !seeded) throw new Error("the emulator did not start with its seeded CAs");
   const counters = Object.fromEntries(
-    (["CreateCertificateByCsr", "ExportCertificateAuthorityCsr", "ListCertificate"] as const).map(
-      (operation) => [operation, emulator.faults.latency(0, { operation })],
-    ),
+    (
+      [
+        "CreateCertificateByCsr",
+        "ExportCertificateAuthorityCsr",
+        "ListCertificate",
+        "ShowCertificateAuthority",
+      ] as const
+    ).map((operation) => [operation, emulator.faults.latency(0, { operation })]),
   );
   const app = await startTestApp(options.engine ?? "sqlite", {
     upstream,
