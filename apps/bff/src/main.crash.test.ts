@@ -48,7 +48,7 @@ describe.each(testEngines())("a BFF killed mid-issuance on %s", (engine) => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, database: ":memory:" });
     storage = await createTestStorage(engine);
-    audit = createAuditService(storage.kysely, systemClock);
+    audit = createAuditService(storage, systemClock);
     env = {
       ...cloudEnv(emulator, storage),
       CONSOLE_ADMIN_PASSWORD: PASSWORD,

@@ -40,7 +40,7 @@ describe.runIf(testEngines().includes("postgres"))("two BFF replicas on one Post
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, database: ":memory:" });
     storage = await createTestStorage("postgres");
-    audit = createAuditService(storage.kysely, systemClock);
+    audit = createAuditService(storage, systemClock);
     const env = {
       ...cloudEnv(emulator, storage),
       CONSOLE_ADMIN_PASSWORD: TEST_PASSWORD,

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     config.CONSOLE_ADMIN_PASSWORD,
   );
   const upstream = await createUpstream(config);
-  const audit = createAuditService(storage.kysely, systemClock);
+  const audit = createAuditService(storage, systemClock);
   const app = createApp({
     config,
     logger,

@@ -32,7 +32,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
 
   it("ok/chains events from the genesis hash and verifies", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     const first = await audit.append(event(1));
     const second = await audit.append(event(2));
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, details: { n: 1 } });
@@ -42,7 +42,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
 
   it("ok/keeps one valid chain under 100 concurrent appends", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     const events = await Promise.all(Array.from({ length: 100 }, (_, i) => audit.append(event(i))));
     expect(new Set(events.map((e) => e.seq)).size).toBe(100);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 100 });
@@ -54,8 +54,8 @@ describe.each(testEngines())("audit log on %s", (engine) => {
     storage = await createTestStorage(engine);
     const other = await openStorage({ databaseUrl: storage.url, dataDir: storage.dataDir, poolSize: 5 });
     try {
-      const a = createAuditService(storage.kysely, clock);
-      const b = createAuditService(other.kysely, clock);
+      const a = createAuditService(storage, clock);
+      const b = createAuditService(other, clock);
       await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).append(event(i))));
       expect(await a.verify()).toMatchObject({ ok: true, checked: 60 });
     } finally {
@@ -63,9 +63,53 @@ describe.each(testEngines())("audit log on %s", (engine) => {
     }
   });
 
+  it("ok/the engine's own append path writes the chain the portable path writes", async () => {
+    storage = await createTestStorage(engine);
+    const portable = await createTestStorage(engine);
+    try {
+      const fast = createAuditService(storage, clock);
+      const plain = createAuditService({ kysely: portable.kysely, dialect: portable.dialect }, clock);
+      for (let i = 1; i <= 4; i++) expect(await fast.append(event(i))).toEqual(await plain.append(event(i)));
+    } finally {
+      await portable.close();
+    }
+  });
+
+  it("ok/appends stay one chain and outside other transactions, however they interleave", async () => {
+    storage = await createTestStorage(engine);
+    const audit = createAuditService(storage, clock);
+    const pause = (ms = 2) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Guarded appends whose check awaits, and transactions that roll back, while plain appends run.
+    const guarded = Array.from({ length: 10 }, (_, i) =>
+      audit.appendUnless(event(100 + i), async (locked) => {
+        await pause();
+        await locked.selectFrom("audit_events").select("seq").limit(1).execute();
+        return i % 2 === 1;
+      }),
+    );
+    const rolledBack = Array.from({ length: 5 }, () =>
+      storage.kysely
+        .transaction()
+        .execute(async (trx) => {
+          await trx.selectFrom("audit_head").selectAll().execute();
+          await pause(10);
+          throw new Error("rolled back on purpose");
+        })
+        .catch(() => "rolled back"),
+    );
+    const plain = Array.from({ length: 40 }, async (_, i) => {
+      await pause(i % 8);
+      return audit.append(event(i));
+    });
+    const written = await Promise.all(guarded);
+    await Promise.all([...rolledBack, ...plain]);
+    expect(written.filter((e) => e !== null)).toHaveLength(5);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 45 });
+  });
+
   it("fail/the database refuses updates and deletes of events", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     await audit.append(event(1));
     await expect(storage.kysely.updateTable("audit_events").set({ actor: "x" }).execute()).rejects.toThrow();
     await expect(storage.kysely.deleteFrom("audit_events").execute()).rejects.toThrow();
@@ -73,7 +117,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
 
   it("fail/names the first changed event", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     for (let i = 1; i <= 5; i++) await audit.append(event(i));
     await dropAppendOnlyTriggers(storage);
     await storage.kysely.updateTable("audit_events").set({ actor: "mallory" }).where("seq", "=", 3).execute();
@@ -82,7 +126,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
 
   it("fail/names a deleted event, in the middle or at the end", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     for (let i = 1; i <= 5; i++) await audit.append(event(i));
     await dropAppendOnlyTriggers(storage);
     await storage.kysely.deleteFrom("audit_events").where("seq", "=", 5).execute();
@@ -97,7 +141,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
 
   it("fail/append rejects with AUDIT_UNAVAILABLE when it cannot write", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, clock);
+    const audit = createAuditService(storage, clock);
     await sql`drop table audit_head`.execute(storage.kysely);
     await expect(audit.append(event(1))).rejects.toMatchObject({ failure: { code: "AUDIT_UNAVAILABLE" } });
   });
@@ -105,7 +149,7 @@ describe.each(testEngines())("audit log on %s", (engine) => {
   it("ok/queries with filters and paging, newest first; streams oldest first", async () => {
     storage = await createTestStorage(engine);
     let t = 1000;
-    const audit = createAuditService(storage.kysely, { now: () => t++ });
+    const audit = createAuditService(storage, { now: () => t++ });
     for (let i = 0; i < 9; i++) await audit.append(event(i));
     const page = await audit.query({ actor: "user0", limit: 2 });
     expect(page.total).toBe(3);

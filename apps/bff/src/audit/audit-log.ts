@@ -1,10 +1,12 @@
 import type { AuditChainStatus, AuditEvent, AuditListResponse, AuditQuery } from "@pca/contracts";
 import { AuditEventSchema } from "@pca/contracts";
+import type BetterSqlite3 from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
 import type { AuditLog, NewAuditEvent } from "../http/context";
 import type { Clock } from "../http/deps";
 import { EdgeError } from "../http/edge-error";
 import type { AuditEventRow, Database } from "../storage/schema";
+import type { Storage } from "../storage/storage";
 import { canonicalJson, hashEvent } from "./canonical";
 import { verifyChain } from "./verify-chain";
 
@@ -55,68 +57,135 @@ function filtered(db: Kysely<Database>, f: AuditQuery) {
   return q;
 }
 
+/** The console's database as the audit log uses it (openStorage's Storage). */
+export type AuditDatabase = Pick<Storage, "kysely" | "dialect" | "sqlite">;
+
+interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The row that follows `head`: the event's fields, its time, the link and the hash over both. */
+function nextRow(head: ChainHead, clock: Clock, event: NewAuditEvent): AuditEventRow {
+  const fields = {
+    seq: head.seq + 1,
+    time: clock.now(),
+    actor: event.actor,
+    role: event.role,
+    action: event.action,
+    target: event.target,
+    outcome: event.outcome,
+    requestId: event.requestId,
+    upstreamRequestId: event.upstreamRequestId ?? null,
+    details: canonicalJson(event.details ?? {}),
+    prevHash: head.hash,
+  };
+  return {
+    seq: fields.seq,
+    time: fields.time,
+    actor: fields.actor,
+    role: fields.role,
+    action: fields.action,
+    target: fields.target,
+    outcome: fields.outcome,
+    request_id: fields.requestId,
+    upstream_request_id: fields.upstreamRequestId,
+    details: fields.details,
+    prev_hash: fields.prevHash,
+    hash: hashEvent(fields),
+  };
+}
+
+const unavailable = (cause: unknown) =>
+  new EdgeError(
+    { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
+    { cause },
+  );
+
 /**
- * One append in one transaction that first updates the chain-head row (the lock that makes appends
- * serial across connections and processes); `skip` runs under that lock, so of concurrent guarded
- * appends each sees every event stored before it. Resolves null when skipped.
+ * One append in one transaction that first locks the chain-head row and reads it (one UPDATE …
+ * RETURNING: the lock that makes appends serial across connections and processes); `skip` runs
+ * under that lock, so of concurrent guarded appends each sees every event stored before it. On
+ * PostgreSQL the event and the new head are written by one statement (a data-modifying WITH), so
+ * an append is four round trips with BEGIN and COMMIT. Resolves null when skipped.
  */
 async function appendGuarded(
-  db: Kysely<Database>,
+  database: AuditDatabase,
   clock: Clock,
   event: NewAuditEvent,
   skip: (locked: Kysely<Database>) => Promise<boolean>,
 ): Promise<AuditEvent | null> {
   try {
-    const row = await db.transaction().execute(async (trx) => {
-      await trx.updateTable("audit_head").set({ seq: sql`seq` }).where("id", "=", 1).execute();
-      if (await skip(trx)) return null;
+    const row = await database.kysely.transaction().execute(async (trx) => {
       const head = await trx
-        .selectFrom("audit_head")
-        .select(["seq", "hash"])
-        .where("id", "=", 1)
-        .executeTakeFirstOrThrow();
-      const fields = {
-        seq: head.seq + 1,
-        time: clock.now(),
-        actor: event.actor,
-        role: event.role,
-        action: event.action,
-        target: event.target,
-        outcome: event.outcome,
-        requestId: event.requestId,
-        upstreamRequestId: event.upstreamRequestId ?? null,
-        details: canonicalJson(event.details ?? {}),
-        prevHash: head.hash,
-      };
-      const stored: AuditEventRow = {
-        seq: fields.seq,
-        time: fields.time,
-        actor: fields.actor,
-        role: fields.role,
-        action: fields.action,
-        target: fields.target,
-        outcome: fields.outcome,
-        request_id: fields.requestId,
-        upstream_request_id: fields.upstreamRequestId,
-        details: fields.details,
-        prev_hash: fields.prevHash,
-        hash: hashEvent(fields),
-      };
-      await trx.insertInto("audit_events").values(stored).execute();
-      await trx
         .updateTable("audit_head")
-        .set({ seq: stored.seq, hash: stored.hash })
+        .set({ seq: sql`seq` })
         .where("id", "=", 1)
-        .execute();
+        .returning(["seq", "hash"])
+        .executeTakeFirstOrThrow();
+      if (await skip(trx)) return null;
+      const stored = nextRow(head, clock, event);
+      const newHead = { seq: stored.seq, hash: stored.hash };
+      if (database.dialect === "postgres") {
+        await trx
+          .with("appended", (q) => q.insertInto("audit_events").values(stored))
+          .updateTable("audit_head")
+          .set(newHead)
+          .where("id", "=", 1)
+          .execute();
+      } else {
+        await trx.insertInto("audit_events").values(stored).execute();
+        await trx.updateTable("audit_head").set(newHead).where("id", "=", 1).execute();
+      }
       return stored;
     });
     return row ? eventFromRow(row) : null;
   } catch (cause) {
-    throw new EdgeError(
-      { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
-      { cause },
-    );
+    throw unavailable(cause);
   }
+}
+
+/**
+ * SQLite's append: the same three steps (read the head, insert the event, move the head) as one
+ * synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, the database's write lock) of prepared
+ * statements, run while holding kysely's one connection so it never lands inside a kysely
+ * transaction. Nothing awaits between the statements, so no other request's query can interleave
+ * and the transaction is as short as SQLite allows; the chain is identical to appendGuarded's.
+ */
+function sqliteAppend(
+  database: AuditDatabase & { sqlite: BetterSqlite3.Database },
+  clock: Clock,
+): (event: NewAuditEvent) => Promise<AuditEvent> {
+  const file = database.sqlite;
+  let append: BetterSqlite3.Transaction<(event: NewAuditEvent) => AuditEventRow> | undefined;
+  const prepared = () => {
+    const head = file.prepare<[], ChainHead>("select seq, hash from audit_head where id = 1");
+    const insert = file.prepare<[AuditEventRow]>(
+      `insert into audit_events (seq, time, actor, role, action, target, outcome, request_id,
+        upstream_request_id, details, prev_hash, hash) values (@seq, @time, @actor, @role, @action,
+        @target, @outcome, @request_id, @upstream_request_id, @details, @prev_hash, @hash)`,
+    );
+    const move = file.prepare<[ChainHead]>("update audit_head set seq = @seq, hash = @hash where id = 1");
+    return file.transaction((event: NewAuditEvent): AuditEventRow => {
+      const current = head.get();
+      if (!current) throw new Error("the audit chain head row is missing");
+      const stored = nextRow(current, clock, event);
+      insert.run(stored);
+      move.run({ seq: stored.seq, hash: stored.hash });
+      return stored;
+    });
+  };
+  return async (event) => {
+    try {
+      const stored = await database.kysely.connection().execute(async () => {
+        append ??= prepared();
+        return append.immediate(event);
+      });
+      return eventFromRow(stored);
+    } catch (cause) {
+      throw unavailable(cause);
+    }
+  };
 }
 
 /**
@@ -126,15 +195,19 @@ async function appendGuarded(
  * event is stored with its hash and the new head at once or not at all (a crash leaves no
  * half-written link). `append` rejects with AUDIT_UNAVAILABLE when the event could not be stored.
  */
-export function createAuditService(db: Kysely<Database>, clock: Clock): AuditService {
+export function createAuditService(database: AuditDatabase, clock: Clock): AuditService {
+  const db = database.kysely;
+  const { sqlite } = database;
+  const appendFast = sqlite ? sqliteAppend({ ...database, sqlite }, clock) : undefined;
   return {
     async append(event: NewAuditEvent): Promise<AuditEvent> {
-      const stored = await appendGuarded(db, clock, event, async () => false);
+      if (appendFast) return appendFast(event);
+      const stored = await appendGuarded(database, clock, event, async () => false);
       if (!stored) throw new Error("unreachable: an unguarded append was skipped");
       return stored;
     },
 
-    appendUnless: (event, skip) => appendGuarded(db, clock, event, skip),
+    appendUnless: (event, skip) => appendGuarded(database, clock, event, skip),
 
     async query(f: AuditQuery): Promise<AuditListResponse> {
       const count = await filtered(db, f)

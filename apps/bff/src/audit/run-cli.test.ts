@@ -17,7 +17,7 @@ describe.each(testEngines())("pnpm run audit verify on %s", (engine) => {
 
   it("ok/exit 0 for a valid chain; exit 1 naming the first broken link after tampering", async () => {
     storage = await createTestStorage(engine);
-    const audit = createAuditService(storage.kysely, { now: () => 1 });
+    const audit = createAuditService(storage, { now: () => 1 });
     for (let i = 0; i < 4; i++) {
       await audit.append({
         actor: "a",

@@ -29,7 +29,7 @@ export async function runAuditCli(
   try {
     const config = loadConfig(env);
     storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
-    const status = await createAuditService(storage.kysely, systemClock).verify();
+    const status = await createAuditService(storage, systemClock).verify();
     if (status.ok) {
       io.out(`Audit chain valid: ${status.checked} events checked (${storage.dialect}).`);
       return 0;

@@ -12,6 +12,12 @@ export type SqlDialectName = "sqlite" | "postgres";
 export interface Storage {
   readonly kysely: Kysely<Database>;
   readonly dialect: SqlDialectName;
+  /**
+   * SQLite only: the file's better-sqlite3 handle, for hot paths that run a few statements
+   * synchronously. Use it only inside `kysely.connection().execute(…)`, which holds kysely's one
+   * SQLite connection, so no kysely transaction is open around those statements.
+   */
+  readonly sqlite?: SqliteDatabase.Database;
   /** Runs a trivial query; rejects when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,14 +41,15 @@ const pgTypes = {
   },
 };
 
-function sqliteKysely(dataDir: string): Kysely<Database> {
+function sqliteKysely(dataDir: string): { kysely: Kysely<Database>; file: SqliteDatabase.Database } {
   mkdirSync(dataDir, { recursive: true });
   const file = new SqliteDatabase(join(dataDir, "console.db"));
   file.pragma("journal_mode = WAL");
   file.pragma("synchronous = NORMAL");
   file.pragma("foreign_keys = ON");
   file.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  return { kysely, file };
 }
 
 /**
@@ -85,9 +92,9 @@ function postgresKysely(url: string, poolSize: number): Kysely<Database> {
 /** Opens the configured database and runs the migrations; rejects when either fails. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   const dialect: SqlDialectName = options.databaseUrl ? "postgres" : "sqlite";
-  const kysely =
+  const { kysely, file } =
     options.databaseUrl !== undefined
-      ? postgresKysely(options.databaseUrl, options.poolSize ?? 10)
+      ? { kysely: postgresKysely(options.databaseUrl, options.poolSize ?? 10), file: undefined }
       : sqliteKysely(options.dataDir);
   try {
     await migrateToLatest(kysely);
@@ -98,6 +105,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   return {
     kysely,
     dialect,
+    ...(file ? { sqlite: file } : {}),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },

@@ -74,7 +74,7 @@ export async function startTestApp(engine: SqlDialectName, options: TestAppOptio
     config,
     logger: createLogger(config.LOG_LEVEL, sink),
     db: storage,
-    audit: createAuditService(storage.kysely, clock),
+    audit: createAuditService(storage, clock),
     clock,
     upstream: options.upstream,
     checkUpstream: options.checkUpstream ?? (async () => ({ ok: true, mode: "test" })),

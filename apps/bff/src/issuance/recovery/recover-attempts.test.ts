@@ -34,7 +34,7 @@ describe.each(testEngines())("recoverInterruptedAttempts on %s", (engine) => {
   beforeEach(async () => {
     storage = await createTestStorage(engine);
     offset = 0;
-    audit = createAuditService(storage.kysely, { now: () => Date.now() + offset });
+    audit = createAuditService(storage, { now: () => Date.now() + offset });
     deps = {
       db: storage.kysely,
       audit,
