@@ -62,7 +62,9 @@ export async function startConsoleProcess(options: ConsoleOptions): Promise<Cons
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "dist/main.js"], {
+  // BENCH_CONSOLE_NODE_ARGS: extra node/V8 flags for experiments (e.g. "--max-semi-space-size=4").
+  const extra = (process.env.BENCH_CONSOLE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, ...(options.nodeArgs ?? []), "dist/main.js"], {
     stdio: ["ignore", "ignore", "inherit"],
     cwd: BFF_DIR,
     env,

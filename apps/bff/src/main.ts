@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { createAuditService } from "./audit/audit-log";
 import { ensureFirstAdmin } from "./auth/first-admin";
 import { UserStore } from "./auth/users";
@@ -15,6 +16,12 @@ import { openStorage } from "./storage/storage";
 import { createUpstream } from "./upstream/create-upstream";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+// Under a steady stream of issuances V8 let the old generation grow to about 4× the live heap
+// (~35 MB live, ~150 MB heap, ~210-245 MB RSS at 16 connections). Growing it by at most 1.5× keeps
+// the peak near 160 MB for about 3% more CPU (`pnpm bench peers`); read by V8 at every GC, so
+// setting it here at start is enough.
+setFlagsFromString("--heap-growing-percent=50");
 
 /**
  * Starts the console: config → database (migrated) → first admin → upstream (emulator by default)
