@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type IamUser, TokenIssuer } from "./auth/iam";
 import type { Credentials } from "./auth/verify";
@@ -92,10 +92,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tokens: new TokenIssuer(iamUsers, credentials.domainId),
     credentials,
   };
-  const app = createApp({ state, faults, hangs, now, logger: options.logger, admin: options.admin });
+  const listener = createApp({ state, faults, hangs, now, logger: options.logger, admin: options.admin });
   const host = options.host ?? "127.0.0.1";
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
-import type { ServerResponse } from "node:http";
-import express, { type Express, type Request } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express, { type Request } from "express";
 import { authenticate } from "./auth/verify";
 import { CcmError } from "./errors";
 import type { Faults } from "./faults";
 import { readBody } from "./http/body";
 import { applyFaults, type HangRegistry } from "./http/faults-middleware";
 import type { Reply, Route } from "./http/route";
+import { randomHex } from "./random";
 import { adminRouter } from "./routes/admin";
 import { caRoutes } from "./routes/cas";
 import { certificateRoutes } from "./routes/certificates";
@@ -52,45 +52,63 @@ const errorReply = (err: unknown, logger: EmulatorLogger | undefined, requestId:
   return { status: internal.status, json: internal.body };
 };
 
+/** What the pipeline needs of a request besides the message: its URL, path and route parameters. */
+interface Target {
+  /** The request target as received: path and query (Express's originalUrl). */
+  readonly url: string;
+  /** The path without the query (Express's req.path), for fault matching and the log. */
+  readonly path: string;
+  readonly params: Readonly<Record<string, string | undefined>>;
+}
+
+/** An X-Request-Id: 16 random bytes as 32 hex digits. */
+const newRequestId = (): string => randomHex(16);
+
+const NO_PARAMS: Readonly<Record<string, string | undefined>> = Object.freeze({});
+
 /**
  * One route's pipeline: read the exact body → injected faults → authenticate (signature or token,
  * on the possibly skewed clock) → handler → reply (or a reset after handling, if injected).
  */
 function pipeline(route: Route, deps: AppDeps) {
-  return async (req: Request, res: ServerResponse): Promise<void> => {
-    const requestId = randomBytes(16).toString("hex");
-    const started = performance.now();
+  return async (req: IncomingMessage, res: ServerResponse, target: Target): Promise<void> => {
+    const requestId = newRequestId();
     res.setHeader("X-Request-Id", requestId);
-    res.on("close", () => {
-      deps.logger?.info(
-        {
-          requestId,
-          operation: route.operation,
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        "ccm request",
-      );
-    });
+    const logger = deps.logger;
+    if (logger) {
+      const started = performance.now();
+      res.on("close", () => {
+        logger.info(
+          {
+            requestId,
+            operation: route.operation,
+            method: req.method,
+            path: target.path,
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
+          "ccm request",
+        );
+      });
+    }
     let resetAfter = false;
     let reply: Reply;
     try {
       const body = await readBody(req);
-      const outcome = await applyFaults(deps.faults, deps.hangs, route.operation, req, res);
+      const outcome = await applyFaults(deps.faults, deps.hangs, route.operation, req, target.path, res);
       if (outcome.handled) return;
       resetAfter = outcome.resetAfterHandling;
       const now = deps.now() + outcome.skewMs;
-      const [rawPath = "", ...rest] = req.originalUrl.split("?");
-      const rawQuery = rest.join("?");
+      const q = target.url.indexOf("?");
+      const rawPath = q < 0 ? target.url : target.url.slice(0, q);
+      const rawQuery = q < 0 ? "" : target.url.slice(q + 1);
+      const method = req.method ?? "";
       if (route.authenticated) {
-        const input = { method: req.method, rawPath, rawQuery, headers: req.headers, body, now };
+        const input = { method, rawPath, rawQuery, headers: req.headers, body, now };
         const auth = authenticate(input, deps.state.credentials, deps.state.tokens);
         if (!auth.ok) throw new CcmError("AUTH_FAILED", auth.reason);
       }
-      const params: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(req.params)) params[k] = typeof v === "string" ? v : undefined;
+      const params = target.params;
       reply = await route.handle({
         params,
         query: new URLSearchParams(rawQuery),
@@ -109,24 +127,86 @@ function pipeline(route: Route, deps: AppDeps) {
   };
 }
 
-/** The emulator's HTTP surface: CCM's PCA paths, IAM's token path, the admin routes, then 404. */
-export function createApp(deps: AppDeps): Express {
+/** Express's route parameters, strings only. */
+function paramsOf(req: Request): Record<string, string | undefined> {
+  const params: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.params)) params[k] = typeof v === "string" ? v : undefined;
+  return params;
+}
+
+/** The HTTP request listener: `(req, res) => void`, as http.createServer takes it. */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * The emulator's HTTP surface: CCM's PCA paths, IAM's token path, the admin routes, then 404.
+ * A request whose method and target are exactly a parameterless route's (`POST
+ * /v1/private-certificates/csr`, `GET /v1/private-certificates?limit=10`) goes straight to that
+ * route's pipeline; everything else (other casing, a trailing slash, parameters, HEAD, the admin
+ * routes, unknown paths) goes through Express, which routes it as before. The fast path only takes
+ * what Express would route to the same handler: a route is fast-pathed only when no route
+ * registered before it could match its path.
+ */
+export function createApp(deps: AppDeps): RequestListener {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   if (deps.admin !== false) app.use("/__emulator", adminRouter(deps.faults));
   const routes = [...iamRoutes(deps.state), ...caRoutes(deps.state), ...certificateRoutes(deps.state)];
+  const fast = new Set(fastPathRoutes(routes));
+  const exact = new Map<string, ReturnType<typeof pipeline>>();
   for (const route of routes) {
     const handler = pipeline(route, deps);
-    if (route.method === "GET") app.get(route.path, handler);
-    else app.post(route.path, handler);
+    const viaExpress = (req: Request, res: ServerResponse) =>
+      handler(req, res, { url: req.originalUrl, path: req.path, params: paramsOf(req) });
+    if (route.method === "GET") app.get(route.path, viaExpress);
+    else app.post(route.path, viaExpress);
+    if (fast.has(route)) exact.set(`${route.method} ${route.path}`, handler);
   }
   app.use((req: Request, res: ServerResponse) => {
-    const requestId = randomBytes(16).toString("hex");
+    const requestId = newRequestId();
     res.setHeader("X-Request-Id", requestId);
     req.resume();
     const err = new CcmError("NO_SUCH_API");
     send(res, { status: err.status, json: err.body });
   });
-  return app;
+  return (req, res) => {
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    const handler = exact.get(`${req.method} ${path}`);
+    if (handler === undefined) {
+      app(req, res);
+      return;
+    }
+    handler(req, res, { url, path, params: NO_PARAMS }).catch((err: unknown) => {
+      // The pipeline answers every error itself; this is what Express's final handler would do.
+      deps.logger?.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        "emulator internal error",
+      );
+      if (res.headersSent) res.destroy();
+      else {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  };
+}
+
+/**
+ * The routes the fast path may take: those without `:parameters` that no route registered before
+ * them could match (Express routes a request to the first route that matches it).
+ */
+export function fastPathRoutes(routes: readonly Route[]): Route[] {
+  return routes.filter(
+    (route, i) => !route.path.includes(":") && !routes.slice(0, i).some((r) => couldMatch(r, route)),
+  );
+}
+
+/** Whether `earlier` (same method) could match `later`'s static path: its `:x` segments match any segment. */
+function couldMatch(earlier: Route, later: Route): boolean {
+  if (earlier.method !== later.method) return false;
+  const a = earlier.path.toLowerCase().split("/");
+  const b = later.path.toLowerCase().split("/");
+  return a.length === b.length && a.every((segment, i) => segment.startsWith(":") || segment === b[i]);
 }

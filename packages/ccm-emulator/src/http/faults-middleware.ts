@@ -1,5 +1,4 @@
-import type { ServerResponse } from "node:http";
-import type { Request } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { CCM_ERRORS } from "../errors";
 import type { FaultAction, Faults } from "../faults";
 import type { OperationName } from "../operations";
@@ -19,7 +18,7 @@ const DEFAULT_HANG_MS = 10 * 60 * 1000;
 /** Hung requests, so close() can end them. */
 export class HangRegistry {
   private readonly timers = new Set<NodeJS.Timeout>();
-  hold(req: Request, ms: number): void {
+  hold(req: IncomingMessage, ms: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       req.socket.destroy();
@@ -48,19 +47,20 @@ function errorBody(action: Extract<FaultAction, { type: "error" }>): string {
 }
 
 /**
- * Applies the faults matching a request, in order. Latency and clock skew let the request go on;
- * an error, a malformed answer, a reset or a hang ends it here.
+ * Applies the faults matching a request (`path`: its path without the query), in order. Latency
+ * and clock skew let the request go on; an error, a malformed answer, a reset or a hang ends it here.
  */
 export async function applyFaults(
   faults: Faults,
   hangs: HangRegistry,
   operation: OperationName | undefined,
-  req: Request,
+  req: IncomingMessage,
+  path: string,
   res: ServerResponse,
 ): Promise<FaultOutcome> {
   let skewMs = 0;
   let resetAfterHandling = false;
-  for (const action of faults.take(operation, req.method, req.path)) {
+  for (const action of faults.take(operation, req.method ?? "", path)) {
     switch (action.type) {
       case "latency":
         await sleep(action.ms);

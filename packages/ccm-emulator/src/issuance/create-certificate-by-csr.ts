@@ -15,8 +15,8 @@ import { readCsr } from "../pki/csr";
 import { DEFAULT_KEY_USAGE, SIGNATURE_ALGORITHM, signCertificate } from "../pki/issue";
 import { derToWirePem } from "../pki/pem";
 import type { SignerCache } from "../pki/signers";
-import { type CaView, getCa, insertCa } from "../state/cas";
-import { countCertificates, insertCertificate } from "../state/certificates";
+import { getCa, getIssuer, type IssuerView, insertCa } from "../state/cas";
+import { hasAtLeastCertificates, insertCertificate } from "../state/certificates";
 import type { Db } from "../state/db";
 import type { DnFields } from "../state/names";
 
@@ -56,9 +56,12 @@ export async function createCertificateByCsr(
   const req = parsed.value;
   const kind = req.type ?? "ENTITY_CERT";
 
-  const issuer = getCa(ctx.db, req.issuer_id, ctx.now);
+  const issuer = getIssuer(ctx.db, req.issuer_id, ctx.now);
   if (!issuer) return fail("NOT_FOUND", "The issuing CA does not exist.");
-  const signer = issuer.effective_status === "ACTIVED" ? ctx.signers.get(issuer) : undefined;
+  const signer =
+    issuer.effective_status === "ACTIVED" && issuer.can_sign === 1
+      ? ctx.signers.forCa(issuer.ca_id, () => getCa(ctx.db, issuer.ca_id, ctx.now))
+      : undefined;
   if (!signer) return fail("ISSUER_NOT_ACTIVE", `The issuing CA is ${issuer.effective_status}.`);
 
   const csr = await readCsr(req.csr);
@@ -79,7 +82,7 @@ export async function createCertificateByCsr(
   });
   if (!window.ok) return fail("INVALID_VALIDITY", window.error.message);
 
-  if (kind === "ENTITY_CERT" && countCertificates(ctx.db) >= CERTIFICATE_QUOTA)
+  if (kind === "ENTITY_CERT" && hasAtLeastCertificates(ctx.db, CERTIFICATE_QUOTA))
     return fail("QUOTA_EXCEEDED", "");
 
   const request = csr.value;
@@ -112,7 +115,7 @@ export async function createCertificateByCsr(
 
 function store(
   ctx: IssueContext,
-  issuer: CaView,
+  issuer: Pick<IssuerView, "ca_id">,
   kind: "ENTITY_CERT" | "INTERMEDIATE_CA",
   id: string,
   issued: DnFields & {

@@ -1,4 +1,5 @@
 import type { webcrypto } from "node:crypto";
+import { randomBytesPooled } from "../random";
 import { type CryptoKey, type CryptoKeyPair, crypto } from "./crypto";
 
 /** The key algorithms CCM names (reference §3.8, minus SM2, which WebCrypto cannot do). */
@@ -49,7 +50,7 @@ export async function exportPkcs8(key: CryptoKey): Promise<Buffer> {
 
 /** A random positive serial number, 16 bytes, as lowercase hex. */
 export function randomSerial(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytesPooled(16);
   bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x40;
-  return Buffer.from(bytes).toString("hex");
+  return bytes.toString("hex");
 }

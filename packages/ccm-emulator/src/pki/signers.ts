@@ -16,6 +16,17 @@ const derOfPem = (pem: string): Buffer =>
 export class SignerCache {
   private readonly signers = new Map<string, Signer>();
 
+  /**
+   * The signer of a CA known by id: the cached one, or one made from the row `load` reads (key
+   * and certificate), so the hot path never reads those columns once the CA has signed.
+   */
+  forCa(caId: string, load: () => CaRow | undefined): Signer | undefined {
+    const cached = this.signers.get(caId);
+    if (cached) return cached;
+    const row = load();
+    return row ? this.get(row) : undefined;
+  }
+
   get(ca: CaRow): Signer | undefined {
     if (ca.private_key_pkcs8 === null || ca.certificate_pem === null) return undefined;
     let signer = this.signers.get(ca.ca_id);

@@ -57,6 +57,28 @@ export interface CaFilter {
   readonly sortKey: "create_time" | "common_name" | "type" | "not_after";
 }
 
+/** What issuance reads of its issuer: no join, no PEM text, no key bytes (see SignerCache). */
+export interface IssuerView {
+  readonly ca_id: string;
+  readonly effective_status: CaStatus;
+  readonly path_length: number;
+  readonly not_after: number | null;
+  /** 1 when the CA has both a key and a certificate, i.e. can sign. */
+  readonly can_sign: 0 | 1;
+}
+
+/** The issuer of a CreateCertificateByCsr, read lean (the hot path); undefined when there is none. */
+export function getIssuer(db: Db, caId: string, now: number): IssuerView | undefined {
+  return stmt(
+    db,
+    `SELECT ca_id, path_length, not_after,
+       (private_key_pkcs8 IS NOT NULL AND certificate_pem IS NOT NULL) AS can_sign,
+       CASE WHEN status = 'ACTIVED' AND not_after IS NOT NULL AND not_after < ? THEN 'EXPIRED' ELSE status END
+         AS effective_status
+     FROM cas WHERE ca_id = ?`,
+  ).get(now, caId) as IssuerView | undefined;
+}
+
 /** The listed CAs matching a filter, one page of them, and how many match in all. */
 export function listCas(
   db: Db,

@@ -27,13 +27,39 @@ export interface CertificateView extends CertificateRow {
 const COLUMNS = `c.*, p.common_name AS issuer_name,
   CASE WHEN c.status = 'ISSUED' AND c.not_after < @now THEN 'EXPIRED' ELSE c.status END AS effective_status`;
 
-/** Inserts an issued certificate. */
+/** Every column of CertificateRow, in the order insertCertificate binds them. */
+const INSERT_COLUMNS = [
+  "certificate_id",
+  "status",
+  "issuer_id",
+  "key_algorithm",
+  "signature_algorithm",
+  "gen_mode",
+  "serial_number",
+  "create_time",
+  "delete_time",
+  "not_before",
+  "not_after",
+  "common_name",
+  "country",
+  "state",
+  "locality",
+  "organization",
+  "organizational_unit",
+  "certificate_pem",
+  "enterprise_project_id",
+] as const satisfies readonly (keyof CertificateRow)[];
+// A column added to CertificateRow but not to INSERT_COLUMNS fails the type check here.
+const allColumns: Exclude<keyof CertificateRow, (typeof INSERT_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void allColumns;
+
+const INSERT_SQL = `INSERT INTO certificates (${INSERT_COLUMNS.join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`;
+
+/** Inserts an issued certificate (positional parameters: binding by name costs more per row). */
 export function insertCertificate(db: Db, row: CertificateRow): void {
-  const keys = Object.keys(row);
-  stmt(
-    db,
-    `INSERT INTO certificates (${keys.join(", ")}) VALUES (${keys.map((k) => `@${k}`).join(", ")})`,
-  ).run(row);
+  stmt(db, INSERT_SQL).run(INSERT_COLUMNS.map((k) => row[k]));
 }
 
 /** One certificate by id; undefined when there is none. */
@@ -76,6 +102,22 @@ export function listCertificates(
     params,
   ) as CertificateView[];
   return { total, rows };
+}
+
+/**
+ * Whether there are at least `n` certificates, without counting them all when there are fewer:
+ * rowids are distinct and, as the emulator inserts rows, positive, so the largest is at least
+ * the number of rows. Both bounds are index look-ups; only a table whose largest rowid reaches
+ * `n` (or that holds a rowid below 1) is counted.
+ */
+export function hasAtLeastCertificates(db: Db, n: number): boolean {
+  const { lo, hi } = stmt(
+    db,
+    "SELECT (SELECT min(rowid) FROM certificates) AS lo, (SELECT max(rowid) FROM certificates) AS hi",
+  ).get() as { lo: number | null; hi: number | null };
+  if (hi === null || lo === null) return n <= 0;
+  if (lo >= 1 && hi < n) return false;
+  return countCertificates(db) >= n;
 }
 
 /** How many certificates count against the private-certificate quota. */
