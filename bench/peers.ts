@@ -96,6 +96,7 @@ async function run(): Promise<void> {
     "cfssl serve keeps nothing (no certificate database); the emulator stores every certificate in SQLite (WAL); the console writes two audit events and an idempotency row per issuance.",
     "Server CPU ms/req: CPU time of the server processes per completed request (console rows: BFF + emulator, + the PostgreSQL server's processes on PostgreSQL); the load generator shares the same 2 cores. Peak RSS: the cfssl, emulator or BFF process.",
     "The console runs as `pnpm start` runs it (apps/bff/scripts/build.mjs: esbuild bundle on plain Node), in cloud mode against an emulator process, ISSUE_RATE_LIMIT_PER_MINUTE raised for the one benchmark user, LOG_LEVEL=warn.",
+    "The emulator (its own row and the console's upstream) is one Node process running `pnpm emulator`'s main as an esbuild bundle on plain Node (bench/lib/emulator-process.ts buildEmulator; `pnpm emulator` itself runs it with tsx).",
     "PostgreSQL is a throwaway cluster with fsync, synchronous_commit and full_page_writes off (the BFF test harness's startPostgresCluster); SQLite is the BFF's default file in DATA_DIR.",
   ];
 

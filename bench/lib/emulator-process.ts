@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,49 @@ import { endChild, onStop } from "./lifecycle";
 import { freePort, waitForHttp } from "./process";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Where buildEmulator writes the bundle (dist/ is not committed). */
+const EMULATOR_BUNDLE = join(ROOT, "packages/ccm-emulator/dist/main.js");
+
+let built = false;
+
+/**
+ * Bundles packages/ccm-emulator/src/main.ts with esbuild into plain JavaScript, once per benchmark
+ * run, so the emulator runs on Node without the tsx loader (its own thread and transpiled
+ * sources, ~20 MB of RSS) — as the console's bundle already does (apps/bff/scripts/build.mjs,
+ * same options). The emulator package has no build dependency of its own, so this borrows the
+ * esbuild apps/bff builds the console with. better-sqlite3 (native) stays external and resolves
+ * from packages/ccm-emulator/node_modules.
+ */
+export function buildEmulator(): string {
+  if (built) return EMULATOR_BUNDLE;
+  const esbuild = createRequire(join(ROOT, "apps/bff/package.json"))("esbuild") as {
+    buildSync(options: Record<string, unknown>): unknown;
+  };
+  esbuild.buildSync({
+    entryPoints: [join(ROOT, "packages/ccm-emulator/src/main.ts")],
+    outfile: EMULATOR_BUNDLE,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    external: ["better-sqlite3"],
+    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: {
+      js: "import { createRequire as __pcaCreateRequire } from 'node:module'; const require = __pcaCreateRequire(import.meta.url);",
+    },
+    conditions: ["node"],
+    logLevel: "warning",
+    legalComments: "none",
+    // As the console's bundle: whitespace and syntax only (names stay, so CPU profiles read), and
+    // ASCII, so V8 keeps the source one byte a character (the emulator's comments are not ASCII).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: "ascii",
+  });
+  built = true;
+  return EMULATOR_BUNDLE;
+}
 
 /** A CCM emulator in its own process (`pnpm emulator`'s main), with a fresh file database. */
 export interface EmulatorProcess {
@@ -21,11 +65,12 @@ export interface EmulatorProcess {
 }
 
 /**
- * Starts packages/ccm-emulator/src/main.ts on a free loopback port with fresh AK/SK and a SQLite
- * file (WAL) in a temp folder, so its RSS and CPU are its own; registered with lifecycle.onStop.
- * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ * Starts the emulator's main (`pnpm emulator`'s, bundled by buildEmulator) on a free loopback
+ * port with fresh AK/SK and a SQLite file (WAL) in a temp folder, so its RSS and CPU are its own;
+ * registered with lifecycle.onStop. `nodeArgs` go before the script (e.g. `--cpu-prof`).
  */
 export async function startEmulatorProcess(nodeArgs: readonly string[] = []): Promise<EmulatorProcess> {
+  const bundle = buildEmulator();
   const dir = mkdtempSync(join(tmpdir(), "pca-bench-emulator-"));
   const port = await freePort();
   const credentials = {
@@ -33,23 +78,19 @@ export async function startEmulatorProcess(nodeArgs: readonly string[] = []): Pr
     sk: randomBytes(20).toString("hex"),
     domainId: randomBytes(16).toString("hex"),
   };
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, "--import", "tsx", "packages/ccm-emulator/src/main.ts"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        EMULATOR_HOST: "127.0.0.1",
-        EMULATOR_PORT: String(port),
-        EMULATOR_DB: join(dir, "emulator.sqlite"),
-        CCM_EMULATOR_AK: credentials.ak,
-        CCM_EMULATOR_SK: credentials.sk,
-        CCM_EMULATOR_DOMAIN_ID: credentials.domainId,
-      },
+  const child = spawn(process.execPath, [...nodeArgs, bundle], {
+    stdio: ["ignore", "ignore", "inherit"],
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      EMULATOR_HOST: "127.0.0.1",
+      EMULATOR_PORT: String(port),
+      EMULATOR_DB: join(dir, "emulator.sqlite"),
+      CCM_EMULATOR_AK: credentials.ak,
+      CCM_EMULATOR_SK: credentials.sk,
+      CCM_EMULATOR_DOMAIN_ID: credentials.domainId,
     },
-  );
+  });
   const stop = onStop("ccm emulator", async () => {
     await endChild(child);
     rmSync(dir, { recursive: true, force: true });
