@@ -155,6 +155,9 @@ describe.each(testEngines())("audit log on %s", (engine) => {
     expect(page.total).toBe(3);
     expect(page.events.map((e) => e.target)).toEqual(["t6", "t3"]);
     expect((await audit.query({ from: 1003, to: 1004 })).total).toBe(2);
+    const all = await audit.query({ limit: 3, offset: 2 });
+    expect(all.total).toBe(9);
+    expect(all.events.map((e) => e.seq)).toEqual([7, 6, 5]);
     const streamed = [];
     for await (const e of audit.stream({ actor: "user1" }, 2)) streamed.push(e.target);
     expect(streamed).toEqual(["t1", "t4", "t7"]);
