@@ -197,6 +197,50 @@ function sqliteAppend(
 }
 
 /**
+ * PostgreSQL's append in one round trip: this process remembers the chain head it last wrote or
+ * read, and one statement moves the head from exactly that (seq, hash) to the new event's and
+ * inserts the event only if the head moved. When another replica (or the guarded append of
+ * recovery) appended in between, the head row no longer matches — PostgreSQL re-checks the
+ * condition after waiting for that writer's row lock — nothing is written, and the append re-reads
+ * the head and tries again. Appends of this process are queued, so they never race each other.
+ * The cached head is only a guess: a wrong guess costs a retry, never a broken link.
+ */
+function postgresAppend(db: Kysely<Database>, clock: Clock): (event: NewAuditEvent) => Promise<AuditEvent> {
+  let head: ChainHead | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const readHead = () =>
+    db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
+  const attempt = async (event: NewAuditEvent): Promise<AuditEventRow> => {
+    for (let tries = 0; tries < 100; tries++) {
+      head ??= await readHead();
+      const r = nextRow(head, clock, event);
+      const written = await sql`with moved as (
+          update audit_head set seq = ${r.seq}, hash = ${r.hash}
+          where id = 1 and seq = ${head.seq} and hash = ${head.hash} returning id)
+        insert into audit_events (seq, time, actor, role, action, target, outcome, request_id,
+          upstream_request_id, details, prev_hash, hash)
+        select ${r.seq}::bigint, ${r.time}::bigint, ${r.actor}, ${r.role}, ${r.action}, ${r.target},
+          ${r.outcome}, ${r.request_id}, ${r.upstream_request_id}, ${r.details}, ${r.prev_hash}, ${r.hash}
+        from moved`.execute(db);
+      if (Number(written.numAffectedRows ?? 0n) === 1) {
+        head = { seq: r.seq, hash: r.hash };
+        return r;
+      }
+      head = undefined;
+    }
+    throw new Error("the audit chain head kept moving for 100 tries");
+  };
+  return (event) => {
+    const run = queue.then(() => attempt(event));
+    queue = run.catch(() => undefined);
+    return run.then(eventFromRow, (cause) => {
+      head = undefined;
+      throw unavailable(cause);
+    });
+  };
+}
+
+/**
  * The hash-chained audit log over the console's database. Each append runs in one transaction
  * that first updates the chain-head row: PostgreSQL holds that row lock until commit and SQLite
  * takes its database write lock, so appends are serial across connections and processes, and an
@@ -206,7 +250,11 @@ function sqliteAppend(
 export function createAuditService(database: AuditDatabase, clock: Clock): AuditService {
   const db = database.kysely;
   const { sqlite } = database;
-  const appendFast = sqlite ? sqliteAppend({ ...database, sqlite }, clock) : undefined;
+  const appendFast = sqlite
+    ? sqliteAppend({ ...database, sqlite }, clock)
+    : database.dialect === "postgres"
+      ? postgresAppend(db, clock)
+      : undefined;
   return {
     async append(event: NewAuditEvent): Promise<AuditEvent> {
       if (appendFast) return appendFast(event);
