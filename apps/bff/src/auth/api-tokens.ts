@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../http/deps";
 import type { ApiTokenRow, Database } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
+import type { AccountState } from "./users";
 
 /** Every API token secret starts with this, so secret scanners and log redaction can spot one. */
 export const TOKEN_PREFIX = "pca_";
@@ -23,7 +24,12 @@ export function presentToken(row: ApiTokenRow): ApiToken {
 }
 
 export type TokenLookup =
-  | { readonly ok: true; readonly row: ApiTokenRow }
+  | {
+      readonly ok: true;
+      readonly row: ApiTokenRow;
+      /** The token's owner now; undefined when the owner no longer exists. */
+      readonly owner: AccountState | undefined;
+    }
   | { readonly ok: false; readonly reason: "unknown" | "revoked" | "expired" };
 
 /** API tokens for scripts: `pca_` + 256 random bits, stored as SHA-256, each scoped to a role. */
@@ -79,19 +85,30 @@ export class ApiTokenStore {
   /** Finds the token of a presented secret and records its use. */
   async resolve(secret: string): Promise<TokenLookup> {
     if (!secret.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
-    const row = await this.db
+    const joined = await this.db
       .selectFrom("api_tokens")
-      .selectAll()
-      .where("secret_hash", "=", sha256Hex(secret))
+      .leftJoin("users", "users.username", "api_tokens.owner")
+      .selectAll("api_tokens")
+      .select([
+        "users.username as owner_username",
+        "users.role as owner_role",
+        "users.disabled as owner_disabled",
+      ])
+      .where("api_tokens.secret_hash", "=", sha256Hex(secret))
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: "unknown" };
+    if (!joined) return { ok: false, reason: "unknown" };
+    const { owner_username, owner_role, owner_disabled, ...row } = joined;
+    const owner =
+      owner_username === null || owner_role === null || owner_disabled === null
+        ? undefined
+        : { username: owner_username, role: owner_role, disabled: owner_disabled };
     if (row.revoked_at !== null) return { ok: false, reason: "revoked" };
     const now = this.clock.now();
     if (row.expires_at !== null && now >= row.expires_at) return { ok: false, reason: "expired" };
     if (row.last_used_at === null || now - row.last_used_at > 60_000) {
       await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute();
-      return { ok: true, row: { ...row, last_used_at: now } };
+      return { ok: true, row: { ...row, last_used_at: now }, owner };
     }
-    return { ok: true, row };
+    return { ok: true, row, owner };
   }
 }

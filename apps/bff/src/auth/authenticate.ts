@@ -4,7 +4,6 @@ import type { Actor, Credential, EdgeFailure } from "../http/context";
 import type { ApiTokenStore } from "./api-tokens";
 import { readSessionCookie } from "./session-cookie";
 import type { SessionStore } from "./sessions";
-import type { UserStore } from "./users";
 
 export type Authentication =
   | { readonly kind: "none" }
@@ -22,11 +21,11 @@ const failed = (code: EdgeFailure["code"], message: string): Authentication => (
 /**
  * Finds who is calling: an `Authorization: Bearer pca_…` header wins over the session cookie.
  * A token acts with its own role, capped by its owner's current role; a disabled owner or user
- * stops both. Failures carry the reason: SESSION_EXPIRED, TOKEN_REVOKED or UNAUTHENTICATED.
+ * stops both (each credential is read with its user in one query). Failures carry the reason: SESSION_EXPIRED, TOKEN_REVOKED or UNAUTHENTICATED.
  */
 export async function authenticate(
   req: Request,
-  stores: { users: UserStore; sessions: SessionStore; tokens: ApiTokenStore },
+  stores: { sessions: SessionStore; tokens: ApiTokenStore },
 ): Promise<Authentication> {
   const authorization = req.get("authorization");
   if (authorization !== undefined) {
@@ -38,7 +37,7 @@ export async function authenticate(
       if (found.reason === "expired") return failed("UNAUTHENTICATED", "This API token has expired.");
       return failed("UNAUTHENTICATED", "This API token is not valid.");
     }
-    const owner = await stores.users.find(found.row.owner);
+    const { owner } = found;
     if (!owner || owner.disabled === 1) {
       return failed("UNAUTHENTICATED", "This API token's owner is disabled.");
     }
@@ -61,7 +60,7 @@ export async function authenticate(
       ? failed("SESSION_EXPIRED", "Your session has expired; sign in again.")
       : failed("UNAUTHENTICATED", "Your session has ended; sign in again.");
   }
-  const user = await stores.users.find(found.row.username);
+  const { user } = found;
   if (!user || user.disabled === 1) return failed("UNAUTHENTICATED", "This account is disabled.");
   return {
     kind: "ok",

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../http/deps";
 import type { Database, SessionRow } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
+import type { AccountState } from "./users";
 
 export interface SessionPolicy {
   readonly idleMs: number;
@@ -17,7 +18,13 @@ export interface IssuedSession {
 }
 
 export type SessionLookup =
-  | { readonly ok: true; readonly row: SessionRow; readonly csrfToken: string }
+  | {
+      readonly ok: true;
+      readonly row: SessionRow;
+      readonly csrfToken: string;
+      /** The session's user now; undefined when the user no longer exists. */
+      readonly user: AccountState | undefined;
+    }
   | { readonly ok: false; readonly reason: "unknown" | "expired" };
 
 /**
@@ -60,12 +67,23 @@ export class SessionStore {
   /** Finds a live session and extends its idle expiry. */
   async resolve(sessionId: string): Promise<SessionLookup> {
     const idHash = sha256Hex(sessionId);
-    const row = await this.db
+    const joined = await this.db
       .selectFrom("sessions")
-      .selectAll()
-      .where("id_hash", "=", idHash)
+      .leftJoin("users", "users.username", "sessions.username")
+      .selectAll("sessions")
+      .select([
+        "users.username as user_username",
+        "users.role as user_role",
+        "users.disabled as user_disabled",
+      ])
+      .where("sessions.id_hash", "=", idHash)
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: "unknown" };
+    if (!joined) return { ok: false, reason: "unknown" };
+    const { user_username, user_role, user_disabled, ...row } = joined;
+    const user =
+      user_username === null || user_role === null || user_disabled === null
+        ? undefined
+        : { username: user_username, role: user_role, disabled: user_disabled };
     const now = this.clock.now();
     // Expired rows stay until purgeExpired removes them a day later, so the answer stays
     // SESSION_EXPIRED (not UNAUTHENTICATED) for every request the stale cookie makes meanwhile.
@@ -82,9 +100,10 @@ export class SessionStore {
         ok: true,
         row: { ...row, last_seen_at: now, idle_expires_at: idle },
         csrfToken: csrfTokenFor(sessionId),
+        user,
       };
     }
-    return { ok: true, row, csrfToken: csrfTokenFor(sessionId) };
+    return { ok: true, row, csrfToken: csrfTokenFor(sessionId), user };
   }
 
   async destroy(sessionId: string): Promise<void> {

@@ -22,6 +22,16 @@ export interface UserChanges {
 }
 
 /** The local users: argon2id password hashes, a role, a disabled flag. */
+/**
+ * The user behind a session or an API token, as authentication needs it: read in the same query
+ * as the credential (a join), so identifying a caller is one round trip to the database.
+ */
+export interface AccountState {
+  readonly username: string;
+  readonly role: string;
+  readonly disabled: number;
+}
+
 export class UserStore {
   constructor(
     private readonly db: Kysely<Database>,
