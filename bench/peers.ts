@@ -94,6 +94,7 @@ async function run(): Promise<void> {
   const addedLatency: AddedLatency[] = [];
   const notes: string[] = [
     "cfssl serve keeps nothing (no certificate database); the emulator stores every certificate in SQLite (WAL); the console writes two audit events and an idempotency row per issuance.",
+    "The console reads the issuing CA (ShowCertificateAuthority) for its policy once per ISSUER_CACHE_SECONDS (default 5 s, as here), so nearly every issuance is one signed CCM call (CreateCertificateByCsr).",
     "Server CPU ms/req: CPU time of the server processes per completed request (console rows: BFF + emulator, + the PostgreSQL server's processes on PostgreSQL); the load generator shares the same 2 cores. Peak RSS: the cfssl, emulator or BFF process.",
     "The console runs as `pnpm start` runs it (apps/bff/scripts/build.mjs: esbuild bundle on plain Node), in cloud mode against an emulator process, ISSUE_RATE_LIMIT_PER_MINUTE raised for the one benchmark user, LOG_LEVEL=warn.",
     "The emulator (its own row and the console's upstream) is one Node process running `pnpm emulator`'s main as an esbuild bundle on plain Node (bench/lib/emulator-process.ts buildEmulator; `pnpm emulator` itself runs it with tsx).",

@@ -48,6 +48,60 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.flatMap((r, i) => (i === 0 ? [line(r), rule] : [line(r)]));
 }
 
+/** One of issue 9's targets, judged from the report's rows. */
+export interface TargetVerdict {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+/**
+ * Issue 9's targets against this run: the emulator at or above cfssl at the highest concurrency;
+ * the console at least half of cfssl there; the BFF's added p50 under 2 ms; zero errors; the BFF's
+ * peak RSS under 200 MB. One line per console engine where the target is per engine.
+ */
+export function judgeTargets(report: PeersReport): TargetVerdict[] {
+  const top = Math.max(...report.rows.map((r) => r.connections));
+  const at = (prefix: string) =>
+    report.rows.find((r) => r.connections === top && r.target.startsWith(prefix));
+  const cfssl = at("cfssl");
+  const verdicts: TargetVerdict[] = [];
+  const vsCfssl = (target: string, row: PeerRow | undefined, atLeast: number) => {
+    if (!row || !cfssl) return;
+    const r = row.rps / cfssl.rps;
+    verdicts.push({
+      target: `${target} ≥ ${atLeast}× cfssl at ${top} connections`,
+      measured: `${row.rps.toFixed(0)} vs ${cfssl.rps.toFixed(0)} req/s = ${r.toFixed(2)}×`,
+      met: r >= atLeast,
+    });
+  };
+  vsCfssl("emulator", at("emulator"), 1);
+  const engines = [
+    ...new Set(report.rows.filter((r) => r.target.startsWith("console")).map((r) => r.target)),
+  ];
+  const engineOf = (target: string) => target.replace(/^console POST \/api\/certificates \((.*)\)$/, "$1");
+  for (const engine of engines) vsCfssl(`console (${engineOf(engine)})`, at(engine), 0.5);
+  for (const a of report.addedLatency) {
+    const added = a.console.p50 - a.emulator.p50;
+    verdicts.push({
+      target: `BFF added p50 < 2 ms (${a.engine})`,
+      measured: `${added.toFixed(2)} ms`,
+      met: added < 2,
+    });
+  }
+  const errors = report.rows.reduce((sum, r) => sum + r.errors, 0);
+  verdicts.push({ target: "zero errors", measured: String(errors), met: errors === 0 });
+  for (const engine of engines) {
+    const peak = Math.max(...report.rows.filter((r) => r.target === engine).map((r) => r.peakRssMb));
+    verdicts.push({
+      target: `BFF peak RSS < 200 MB (${engineOf(engine)})`,
+      measured: `${peak.toFixed(0)} MB`,
+      met: peak < 200,
+    });
+  }
+  return verdicts;
+}
+
 /** The report as Markdown: load table with ratios to cfssl, added latency, CSR parsing. */
 export function peersMarkdown(report: PeersReport): string {
   const cfssl = new Map(
@@ -109,6 +163,10 @@ export function peersMarkdown(report: PeersReport): string {
     ["CSR parse + verify (the same P-256 CSR)", "ms/op", "p99 ms", "× Python"],
     ...report.parsing.map((p) => [p.name, n3(p.msPerOp), n3(p.p99Ms), ratio(p.msPerOp, python?.msPerOp)]),
   ]);
+  const targets = table([
+    ["target (issue 9)", "measured", "verdict"],
+    ...judgeTargets(report).map((t) => [t.target, t.measured, t.met ? "met" : "missed"]),
+  ]);
   return [
     `# pnpm bench peers — ${report.date}`,
     "",
@@ -121,6 +179,8 @@ export function peersMarkdown(report: PeersReport): string {
     ...added,
     "",
     ...parsing,
+    "",
+    ...targets,
     "",
     ...report.notes.map((n) => `- ${n}`),
     "",
