@@ -64,6 +64,16 @@ describe("publicKeyObject", () => {
     expect(viaFast(der, info)).toBe(answer);
   });
 
+  it("ok/the canonical P-256 prefix is what OpenSSL exports for every P-256 key", () => {
+    for (let i = 0; i < 20; i++) {
+      const der = spkiOf(generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey);
+      expect(der.subarray(0, 26).toString("hex")).toBe(
+        "3059301306072a8648ce3d020106082a8648ce3d030107034200",
+      );
+      expect(viaFast(der, P256)).toBe(viaDer(der));
+    }
+  });
+
   it("ok/the JWK path gives a key that verifies what the original verifies", () => {
     const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const data = Buffer.from("tbs");

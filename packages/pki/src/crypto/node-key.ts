@@ -5,6 +5,15 @@ import { OID } from "../oids";
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 
+/** A P-256 SPKI's bytes before its uncompressed point, as DER (and OpenSSL's export) writes them. */
+const P256_SPKI_PREFIX = Buffer.from("3059301306072a8648ce3d020106082a8648ce3d030107034200", "hex");
+
+/** The canonical P-256 SPKI: the fixed prefix, then 04 ‖ X ‖ Y; a JWK import exports exactly this. */
+const isCanonicalP256 = (der: Buffer) =>
+  der.length === P256_SPKI_PREFIX.length + 65 &&
+  der[P256_SPKI_PREFIX.length] === 4 &&
+  der.subarray(0, P256_SPKI_PREFIX.length).equals(P256_SPKI_PREFIX);
+
 /** The key as a JWK when it is one of the common kinds that has a JWK form; undefined otherwise. */
 function asJwk(spki: Uint8Array, key: PublicKeyInfo): JsonWebKey | undefined {
   const outer = DerReader.of(spki, new DerReader(spki, 0, spki.length).expect(TAG.SEQUENCE, "SPKI"));
@@ -37,7 +46,8 @@ export function publicKeyObject(spki: Uint8Array, key: PublicKeyInfo): KeyObject
     const jwk = asJwk(spki, key);
     if (jwk) {
       const fast = createPublicKey({ key: jwk, format: "jwk" });
-      if (fast.export({ type: "spki", format: "der" }).equals(der)) return fast;
+      // The canonical P-256 form needs no round trip: its export is these very bytes.
+      if (isCanonicalP256(der) || fast.export({ type: "spki", format: "der" }).equals(der)) return fast;
     }
   } catch {
     // Not the simple shape: the DER decoder decides.
