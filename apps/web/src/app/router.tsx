@@ -49,6 +49,8 @@ export function createRoutes(client: QueryClient): RouteObject[] {
         { path: paths.certificates.path, lazy: lazyPage(client, () => import("./routes/certificates-list")) },
         { path: paths.certificate.path, lazy: lazyPage(client, () => import("./routes/certificate-detail")) },
         { path: paths.audit.path, lazy: lazyPage(client, () => import("./routes/audit")) },
+        { path: paths.users.path, lazy: lazyPage(client, () => import("./routes/users")) },
+        { path: paths.tokens.path, lazy: lazyPage(client, () => import("./routes/tokens")) },
         { path: "*", lazy: lazyPage(client, () => import("./routes/not-found")) },
       ],
     },

@@ -34,6 +34,8 @@ export const paths = {
       `/certificates/${encodeURIComponent(id)}${options.issued ? "?issued=1" : ""}`,
   },
   audit: { path: "/audit", getHref: () => "/audit" },
+  users: { path: "/users", getHref: () => "/users" },
+  tokens: { path: "/tokens", getHref: () => "/tokens" },
 } as const;
 
 /** The BFF's download routes: plain links, so the browser's own download and the cookie do the work. */

@@ -9,6 +9,8 @@ import { useRole } from "./auth";
 export const POLICIES = {
   "certificate:issue": (role: Role) => role === "issuer" || role === "admin",
   "audit:read": (role: Role) => role === "admin",
+  "users:manage": (role: Role) => role === "admin",
+  "tokens:manage": (role: Role) => role === "admin",
 } as const;
 
 export type Policy = keyof typeof POLICIES;

@@ -1,4 +1,6 @@
 import {
+  type ApiToken,
+  ApiTokenSchema,
   type CertificateAuthority,
   CertificateAuthoritySchema,
   type CertificateDetailResponse,
@@ -8,6 +10,8 @@ import {
   type Role,
   type SessionInfo,
   SessionInfoSchema,
+  type User,
+  UserSchema,
 } from "@pca/contracts";
 
 /** Test data, built through the contract's schemas so it is always a shape the BFF could send. */
@@ -117,4 +121,29 @@ export const certificateDetail = (id = ids.cert, notAfter = NOW + 365 * DAY): Ce
       selfIssued: false,
       fingerprints: { sha256: "ab".repeat(32), sha1: "cd".repeat(20), spkiSha256: "ef".repeat(32) },
     },
+  });
+
+/** A console user as `GET /api/users` lists one. */
+export const user = (username: string, role: Role, overrides: Partial<User> = {}): User =>
+  UserSchema.parse({
+    username,
+    role,
+    disabled: false,
+    createdAt: NOW - 10 * DAY,
+    lastLoginAt: null,
+    ...overrides,
+  });
+
+/** An API token as `GET /api/tokens` lists one: never a secret. */
+export const apiToken = (id: string, overrides: Partial<ApiToken> = {}): ApiToken =>
+  ApiTokenSchema.parse({
+    id,
+    name: `token ${id}`,
+    role: "viewer",
+    owner: "root",
+    createdAt: NOW - 5 * DAY,
+    expiresAt: NOW + 85 * DAY,
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
   });

@@ -17,6 +17,8 @@ export function AppShell() {
   const location = useLocation();
   const canIssue = useCan("certificate:issue");
   const canAudit = useCan("audit:read");
+  const canManageUsers = useCan("users:manage");
+  const canManageTokens = useCan("tokens:manage");
   if (session.isPending) return <Loading label={t("shell.checkingSession")} />;
   if (session.isError) {
     return (
@@ -54,6 +56,16 @@ export function AppShell() {
           {canAudit ? (
             <NavLink to={paths.audit.path} className={navClass}>
               {t("nav.audit")}
+            </NavLink>
+          ) : null}
+          {canManageUsers ? (
+            <NavLink to={paths.users.path} className={navClass}>
+              {t("nav.users")}
+            </NavLink>
+          ) : null}
+          {canManageTokens ? (
+            <NavLink to={paths.tokens.path} className={navClass}>
+              {t("nav.tokens")}
             </NavLink>
           ) : null}
         </nav>
