@@ -46,6 +46,7 @@ for (const theme of THEMES) {
             .getByRole("textbox", { name: "Certificate signing request (CSR)" })
             .fill(readFixture(stop.paste));
         }
+        await stop.act?.(page);
         await expect(page.getByText(stop.ready).first()).toBeVisible();
         await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
         await settleAnnouncements(page);
