@@ -2,6 +2,8 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from "react-router";
 import { Loading } from "../components/ui/states";
 import { paths } from "../config/paths";
+import { loadPageStrings } from "../lib/i18n";
+import { adminStrings } from "../locales/admin-strings";
 import { AppShell } from "./layout/app-shell";
 import { RouteError } from "./layout/route-error";
 
@@ -22,6 +24,12 @@ const lazyPage = (client: QueryClient, load: () => Promise<RouteModule>) => asyn
   return page.clientLoader
     ? { Component: page.Component, loader: page.clientLoader(client) }
     : { Component: page.Component };
+};
+
+/** An admin page: its chunk and the admin pages' strings, fetched side by side. */
+const withAdminStrings = (load: () => Promise<RouteModule>) => async () => {
+  const [page] = await Promise.all([load(), loadPageStrings(adminStrings)]);
+  return page;
 };
 
 /**
@@ -49,8 +57,20 @@ export function createRoutes(client: QueryClient): RouteObject[] {
         { path: paths.certificates.path, lazy: lazyPage(client, () => import("./routes/certificates-list")) },
         { path: paths.certificate.path, lazy: lazyPage(client, () => import("./routes/certificate-detail")) },
         { path: paths.audit.path, lazy: lazyPage(client, () => import("./routes/audit")) },
-        { path: paths.users.path, lazy: lazyPage(client, () => import("./routes/users")) },
-        { path: paths.tokens.path, lazy: lazyPage(client, () => import("./routes/tokens")) },
+        {
+          path: paths.users.path,
+          lazy: lazyPage(
+            client,
+            withAdminStrings(() => import("./routes/users")),
+          ),
+        },
+        {
+          path: paths.tokens.path,
+          lazy: lazyPage(
+            client,
+            withAdminStrings(() => import("./routes/tokens")),
+          ),
+        },
         { path: "*", lazy: lazyPage(client, () => import("./routes/not-found")) },
       ],
     },

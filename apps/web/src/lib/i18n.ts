@@ -30,12 +30,38 @@ function readStored(): string | null {
   }
 }
 
+/** Loads one language's part of a page's own strings (a dynamic import of its locale module). */
+export type PageStrings = (language: Language) => Promise<object>;
+
+// The page bundles in use; a language switch merges them in the new language too.
+const pageStrings = new Set<PageStrings>();
+
+// Merging again is harmless (deep, without overwriting) and the module is fetched only once, so
+// nothing is remembered here that a re-initialised store could contradict.
+async function addPageStrings(load: PageStrings, language: Language): Promise<void> {
+  pageStrings.add(load);
+  i18next.addResourceBundle(language, "translation", await load(language), true, false);
+}
+
 /** Chinese is its own chunk, fetched only by those who read it; English is the fallback, always present. */
 async function ensureBundle(language: Language): Promise<void> {
   if (language === "zh" && !i18next.hasResourceBundle("zh", "translation")) {
     const { zh } = await import("../locales/zh");
     i18next.addResourceBundle("zh", "translation", zh);
   }
+  await Promise.all([...pageStrings].map((load) => addPageStrings(load, language)));
+}
+
+/**
+ * Merges a page's own strings (English, the fallback, and the current language) before the page
+ * renders, so pages only some roles open do not weigh on everyone's first download.
+ */
+export async function loadPageStrings(load: PageStrings): Promise<void> {
+  const language = currentLanguage(i18next.language ?? "en");
+  await Promise.all([
+    addPageStrings(load, "en"),
+    language === "en" ? undefined : addPageStrings(load, language),
+  ]);
 }
 
 /** Starts i18next in the preferred language, before the first render. */

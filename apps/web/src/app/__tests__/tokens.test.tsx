@@ -175,6 +175,17 @@ describe("/tokens", () => {
     expect(within(alert).getByText("TOKEN_NOT_FOUND")).toBeTruthy();
   });
 
+  it("When the language is switched on the page, Then its own lazily loaded strings follow", async () => {
+    const api = tokensApi(existing());
+    await renderApp("/tokens", { fetcher: api.fetcher });
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { name: "API tokens", level: 1 })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "中文" }));
+    expect(await screen.findByRole("heading", { name: "API 令牌", level: 1 })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "吊销令牌 ci-export" })).toBeTruthy();
+    expect(within(screen.getByRole("table")).getByText("有效")).toBeTruthy();
+  });
+
   it("When a viewer opens it, Then it is refused and nothing is requested", async () => {
     const api = createMockApi({ "GET /api/session": () => ({ body: session("viewer") }) });
     await renderApp("/tokens", { fetcher: api.fetcher });
