@@ -48,6 +48,10 @@ function sqliteKysely(dataDir: string): { kysely: Kysely<Database>; file: Sqlite
   file.pragma("synchronous = NORMAL");
   file.pragma("foreign_keys = ON");
   file.pragma("busy_timeout = 5000");
+  // A checkpoint (copy the WAL back, fsync) every 10 000 pages (~40 MB of WAL) instead of 1000: the
+  // pages every issuance rewrites (the audit head, index tails) are copied once per checkpoint, and
+  // the few-ms pauses of the committing request come a tenth as often (added p50 1.86 → 1.78 ms).
+  file.pragma("wal_autocheckpoint = 10000");
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return { kysely, file };
 }
