@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../http/deps";
 import type { ApiTokenRow, Database } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
-import type { AccountState } from "./users";
+import { ACCOUNT_COLUMNS, type AccountState, splitAccount } from "./users";
 
 /** Every API token secret starts with this, so secret scanners and log redaction can spot one. */
 export const TOKEN_PREFIX = "pca_";
@@ -89,19 +89,11 @@ export class ApiTokenStore {
       .selectFrom("api_tokens")
       .leftJoin("users", "users.username", "api_tokens.owner")
       .selectAll("api_tokens")
-      .select([
-        "users.username as owner_username",
-        "users.role as owner_role",
-        "users.disabled as owner_disabled",
-      ])
+      .select(ACCOUNT_COLUMNS)
       .where("api_tokens.secret_hash", "=", sha256Hex(secret))
       .executeTakeFirst();
     if (!joined) return { ok: false, reason: "unknown" };
-    const { owner_username, owner_role, owner_disabled, ...row } = joined;
-    const owner =
-      owner_username === null || owner_role === null || owner_disabled === null
-        ? undefined
-        : { username: owner_username, role: owner_role, disabled: owner_disabled };
+    const { row, account: owner } = splitAccount(joined);
     if (row.revoked_at !== null) return { ok: false, reason: "revoked" };
     const now = this.clock.now();
     if (row.expires_at !== null && now >= row.expires_at) return { ok: false, reason: "expired" };

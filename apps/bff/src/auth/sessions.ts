@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../http/deps";
 import type { Database, SessionRow } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
-import type { AccountState } from "./users";
+import { ACCOUNT_COLUMNS, type AccountState, splitAccount } from "./users";
 
 export interface SessionPolicy {
   readonly idleMs: number;
@@ -71,19 +71,11 @@ export class SessionStore {
       .selectFrom("sessions")
       .leftJoin("users", "users.username", "sessions.username")
       .selectAll("sessions")
-      .select([
-        "users.username as user_username",
-        "users.role as user_role",
-        "users.disabled as user_disabled",
-      ])
+      .select(ACCOUNT_COLUMNS)
       .where("sessions.id_hash", "=", idHash)
       .executeTakeFirst();
     if (!joined) return { ok: false, reason: "unknown" };
-    const { user_username, user_role, user_disabled, ...row } = joined;
-    const user =
-      user_username === null || user_role === null || user_disabled === null
-        ? undefined
-        : { username: user_username, role: user_role, disabled: user_disabled };
+    const { row, account: user } = splitAccount(joined);
     const now = this.clock.now();
     // Expired rows stay until purgeExpired removes them a day later, so the answer stays
     // SESSION_EXPIRED (not UNAUTHENTICATED) for every request the stale cookie makes meanwhile.

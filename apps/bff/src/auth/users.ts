@@ -32,6 +32,31 @@ export interface AccountState {
   readonly disabled: number;
 }
 
+/** The users columns a credential lookup selects beside its own (left join on the user name). */
+export const ACCOUNT_COLUMNS = [
+  "users.username as account_username",
+  "users.role as account_role",
+  "users.disabled as account_disabled",
+] as const;
+
+interface AccountColumns {
+  readonly account_username: string | null;
+  readonly account_role: string | null;
+  readonly account_disabled: number | null;
+}
+
+/** Splits a credential row joined with ACCOUNT_COLUMNS into the credential and its account. */
+export function splitAccount<T extends AccountColumns>(
+  joined: T,
+): { row: Omit<T, keyof AccountColumns>; account: AccountState | undefined } {
+  const { account_username, account_role, account_disabled, ...row } = joined;
+  const account =
+    account_username === null || account_role === null || account_disabled === null
+      ? undefined
+      : { username: account_username, role: account_role, disabled: account_disabled };
+  return { row, account };
+}
+
 export class UserStore {
   constructor(
     private readonly db: Kysely<Database>,
