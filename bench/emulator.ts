@@ -1,16 +1,15 @@
 // `pnpm bench emulator [--seconds N] [--concurrency C]`: CreateCertificateByCsr issuances per
 // second against the CCM emulator, through @pca/ccm-client's signed client (SDK-HMAC-SHA256,
-// keep-alive), for a P-256 and an RSA-2048 CSR. The emulator runs as its own process (as with
-// `pnpm emulator`, file database in WAL mode) so server and client each get one of the 2 cores;
-// loopback only; every case is bounded in time; the emulator is stopped at the end.
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+// keep-alive), for a P-256 and an RSA-2048 CSR. The emulator runs as its own process (`pnpm
+// emulator`'s main bundled as in `pnpm bench peers`, bench/lib/emulator-process.ts; file database
+// in WAL mode) so server and client each get one of the 2 cores; loopback only; every case is
+// bounded in time; the emulator is stopped at the end.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCcmClient } from "@pca/ccm-client";
-import { freePort, waitForHttp } from "./lib/process";
+import { startEmulatorProcess } from "./lib/emulator-process";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,44 +39,9 @@ const percentile = (sorted: readonly number[], p: number): number =>
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN);
 
-async function startEmulatorProcess(dir: string) {
-  const port = await freePort();
-  const credentials = {
-    ak: `BENCH${randomBytes(8).toString("hex").toUpperCase()}`,
-    sk: randomBytes(20).toString("hex"),
-    domainId: randomBytes(16).toString("hex"),
-  };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "packages/ccm-emulator/src/main.ts"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        EMULATOR_HOST: "127.0.0.1",
-        EMULATOR_PORT: String(port),
-        EMULATOR_DB: join(dir, "emulator.sqlite"),
-        CCM_EMULATOR_AK: credentials.ak,
-        CCM_EMULATOR_SK: credentials.sk,
-        CCM_EMULATOR_DOMAIN_ID: credentials.domainId,
-      },
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/v1/private-certificate-authorities`, 30_000);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  return { url, credentials, stop };
-}
-
 async function run(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
-  const dir = mkdtempSync(join(tmpdir(), "pca-bench-emulator-"));
-  const emulator = await startEmulatorProcess(dir);
+  const emulator = await startEmulatorProcess();
   const { ak, sk, domainId } = emulator.credentials;
   const client = createCcmClient({
     endpoint: { url: emulator.url },
@@ -160,7 +124,6 @@ async function run(): Promise<void> {
   } finally {
     await client.close();
     await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
