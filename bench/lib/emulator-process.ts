@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCcmClient } from "@pca/ccm-client";
+import { nodeBundleOptions } from "../../apps/bff/scripts/node-bundle.mjs";
 import { endChild, onStop } from "./lifecycle";
 import { freePort, waitForHttp } from "./process";
 
@@ -29,27 +30,13 @@ export function buildEmulator(): string {
   const esbuild = createRequire(join(ROOT, "apps/bff/package.json"))("esbuild") as {
     buildSync(options: Record<string, unknown>): unknown;
   };
-  esbuild.buildSync({
-    entryPoints: [join(ROOT, "packages/ccm-emulator/src/main.ts")],
-    outfile: EMULATOR_BUNDLE,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    external: ["better-sqlite3"],
-    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __pcaCreateRequire } from 'node:module'; const require = __pcaCreateRequire(import.meta.url);",
-    },
-    conditions: ["node"],
-    logLevel: "warning",
-    legalComments: "none",
-    // As the console's bundle: whitespace and syntax only (names stay, so CPU profiles read), and
-    // ASCII, so V8 keeps the source one byte a character (the emulator's comments are not ASCII).
-    minifyWhitespace: true,
-    minifySyntax: true,
-    charset: "ascii",
-  });
+  esbuild.buildSync(
+    nodeBundleOptions({
+      entry: join(ROOT, "packages/ccm-emulator/src/main.ts"),
+      outfile: EMULATOR_BUNDLE,
+      external: ["better-sqlite3"],
+    }),
+  );
   built = true;
   return EMULATOR_BUNDLE;
 }
