@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { LoaderFunctionArgs } from "react-router";
 import { PageHeader } from "../../components/ui/page-header";
 import { Pager } from "../../components/ui/pager";
-import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
+import { EmptyState, QueryRegion } from "../../components/ui/states";
 import { downloads } from "../../config/paths";
 import { getAuditEventsQueryOptions } from "../../features/audit/api/get-audit-events";
 import { AuditFilters } from "../../features/audit/components/audit-filters";
@@ -60,25 +60,23 @@ export function Component() {
         }
       />
       <AuditFilters query={urlQuery} onChange={update} />
-      <div aria-busy={events.isFetching}>
-        {events.isPending ? (
-          <Loading />
-        ) : events.isError ? (
-          <ErrorPanel error={events.error} onRetry={() => void events.refetch()} />
-        ) : events.data.events.length === 0 ? (
-          <EmptyState title={t("audit.empty")} />
-        ) : (
+      <QueryRegion
+        query={events}
+        isEmpty={(data) => data.events.length === 0}
+        empty={{ title: t("audit.empty") }}
+      >
+        {(data) => (
           <>
-            <AuditTable events={events.data.events} />
+            <AuditTable events={data.events} />
             <Pager
-              total={events.data.total}
+              total={data.total}
               offset={query.offset ?? 0}
               limit={query.limit ?? DEFAULT_LIMIT}
               onChange={({ offset, limit }) => update({ offset: offset || undefined, limit })}
             />
           </>
         )}
-      </div>
+      </QueryRegion>
     </>
   );
 }

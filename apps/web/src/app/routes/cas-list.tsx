@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { LoaderFunctionArgs } from "react-router";
 import { PageHeader } from "../../components/ui/page-header";
 import { Pager } from "../../components/ui/pager";
-import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
+import { QueryRegion } from "../../components/ui/states";
 import { getCasQueryOptions, useCas } from "../../features/cas/api/get-cas";
 import { CaFilters } from "../../features/cas/components/ca-filters";
 import { CaTable } from "../../features/cas/components/ca-table";
@@ -37,33 +37,31 @@ export function Component() {
     <>
       <PageHeader title={t("cas.title")} subtitle={t("cas.subtitle")} />
       <CaFilters query={query} onChange={(patch) => update({ ...patch, offset: undefined })} />
-      <div aria-busy={cas.isFetching}>
-        {cas.isPending ? (
-          <Loading />
-        ) : cas.isError ? (
-          <ErrorPanel error={cas.error} onRetry={() => void cas.refetch()} />
-        ) : cas.data.certificate_authorities.length === 0 ? (
-          <EmptyState
-            title={filtered ? t("cas.emptyFiltered") : t("cas.empty")}
-            hint={filtered ? t("common.clearFilters") : undefined}
-          />
-        ) : (
+      <QueryRegion
+        query={cas}
+        isEmpty={(data) => data.certificate_authorities.length === 0}
+        empty={{
+          title: filtered ? t("cas.emptyFiltered") : t("cas.empty"),
+          hint: filtered ? t("common.clearFilters") : undefined,
+        }}
+      >
+        {(data) => (
           <>
             <CaTable
-              cas={cas.data.certificate_authorities}
+              cas={data.certificate_authorities}
               query={query}
               now={now}
               onSort={(sort_key, sort_dir) => update({ sort_key, sort_dir, offset: undefined })}
             />
             <Pager
-              total={cas.data.total}
+              total={data.total}
               offset={query.offset ?? 0}
               limit={query.limit ?? DEFAULT_LIMIT}
               onChange={({ offset, limit }) => update({ offset: offset || undefined, limit })}
             />
           </>
         )}
-      </div>
+      </QueryRegion>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "react-router";
 import { PageHeader } from "../../components/ui/page-header";
 import { Pager } from "../../components/ui/pager";
 import { SelectField } from "../../components/ui/select-field";
-import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
+import { QueryRegion } from "../../components/ui/states";
 import {
   getCertificatesQueryOptions,
   useCertificates,
@@ -57,33 +57,31 @@ export function Component() {
           ]}
         />
       </div>
-      <div aria-busy={list.isFetching}>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.certificates.length === 0 ? (
-          <EmptyState
-            title={filtered ? t("certificates.emptyFiltered") : t("certificates.empty")}
-            hint={filtered ? t("common.clearFilters") : undefined}
-          />
-        ) : (
+      <QueryRegion
+        query={list}
+        isEmpty={(data) => data.certificates.length === 0}
+        empty={{
+          title: filtered ? t("certificates.emptyFiltered") : t("certificates.empty"),
+          hint: filtered ? t("common.clearFilters") : undefined,
+        }}
+      >
+        {(data) => (
           <>
             <CertificateTable
-              certificates={list.data.certificates}
+              certificates={data.certificates}
               query={query}
               now={now}
               onSort={(sort_key, sort_dir) => update({ sort_key, sort_dir, offset: undefined })}
             />
             <Pager
-              total={list.data.total}
+              total={data.total}
               offset={query.offset ?? 0}
               limit={query.limit ?? DEFAULT_LIMIT}
               onChange={({ offset, limit }) => update({ offset: offset || undefined, limit })}
             />
           </>
         )}
-      </div>
+      </QueryRegion>
     </>
   );
 }

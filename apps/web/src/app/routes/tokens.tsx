@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/button";
 import { PageHeader } from "../../components/ui/page-header";
-import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
+import { EmptyState, QueryRegion } from "../../components/ui/states";
 import type { CreatedToken } from "../../features/tokens/api/create-token";
 import { getTokensQueryOptions, useTokens } from "../../features/tokens/api/get-tokens";
 import { CreateTokenDialog } from "../../features/tokens/components/create-token-dialog";
@@ -76,17 +76,15 @@ export function Component() {
         {notice ? <p className="alert alert-success">{notice}</p> : null}
       </div>
       <TokenFilters filter={filter} onChange={update} />
-      <div aria-busy={tokens.isFetching}>
-        {tokens.isPending ? (
-          <Loading />
-        ) : tokens.isError ? (
-          <ErrorPanel error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : shown.length === 0 ? (
-          <EmptyState
-            title={filtered ? t("tokens.emptyFiltered") : t("tokens.empty")}
-            hint={filtered ? t("common.clearFilters") : t("tokens.emptyHint")}
-          />
-        ) : (
+      <QueryRegion
+        query={tokens}
+        isEmpty={() => shown.length === 0}
+        empty={{
+          title: filtered ? t("tokens.emptyFiltered") : t("tokens.empty"),
+          hint: filtered ? t("common.clearFilters") : t("tokens.emptyHint"),
+        }}
+      >
+        {() => (
           <TokensTable
             tokens={shown}
             now={now}
@@ -96,7 +94,7 @@ export function Component() {
             }}
           />
         )}
-      </div>
+      </QueryRegion>
       <CreateTokenDialog
         isOpen={creating}
         now={now}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/ui/button";
 import { PageHeader } from "../../components/ui/page-header";
-import { EmptyState, ErrorPanel, Loading } from "../../components/ui/states";
+import { EmptyState, ErrorPanel, QueryRegion } from "../../components/ui/states";
 import { getUsersQueryOptions, useUsers } from "../../features/users/api/get-users";
 import { useUpdateUser } from "../../features/users/api/update-user";
 import { ChangeRoleDialog } from "../../features/users/components/change-role-dialog";
@@ -93,17 +93,15 @@ export function Component() {
       </div>
       {enable.isError ? <ErrorPanel error={enable.error} title={updateErrorTitle(t, enable.error)} /> : null}
       <UserFilters filter={filter} onChange={update} />
-      <div aria-busy={users.isFetching}>
-        {users.isPending ? (
-          <Loading />
-        ) : users.isError ? (
-          <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />
-        ) : shown.length === 0 ? (
-          <EmptyState
-            title={filtered ? t("users.emptyFiltered") : t("users.empty")}
-            hint={filtered ? t("common.clearFilters") : undefined}
-          />
-        ) : (
+      <QueryRegion
+        query={users}
+        isEmpty={() => shown.length === 0}
+        empty={{
+          title: filtered ? t("users.emptyFiltered") : t("users.empty"),
+          hint: filtered ? t("common.clearFilters") : undefined,
+        }}
+      >
+        {() => (
           <UsersTable
             users={shown}
             allUsers={all}
@@ -112,7 +110,7 @@ export function Component() {
             onAction={onAction}
           />
         )}
-      </div>
+      </QueryRegion>
       <CreateUserDialog
         isOpen={creating}
         onClose={() => setCreating(false)}

@@ -13,6 +13,42 @@ export function Loading(props: { label?: string }) {
   );
 }
 
+/** What QueryRegion reads of a TanStack query. */
+interface RegionQuery<T> {
+  readonly isPending: boolean;
+  readonly isError: boolean;
+  readonly isFetching: boolean;
+  readonly data: T | undefined;
+  readonly error: unknown;
+  refetch(): unknown;
+}
+
+/**
+ * A list page's answer region: the loading line, the error with a retry, the empty state, or
+ * `children` with the data; `aria-busy` while a request is running.
+ */
+export function QueryRegion<T>(props: {
+  query: RegionQuery<T>;
+  isEmpty: (data: T) => boolean;
+  empty: { title: string; hint?: ReactNode };
+  children: (data: T) => ReactNode;
+}) {
+  const { query } = props;
+  return (
+    <div aria-busy={query.isFetching}>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError || query.data === undefined ? (
+        <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />
+      ) : props.isEmpty(query.data) ? (
+        <EmptyState title={props.empty.title} hint={props.empty.hint} />
+      ) : (
+        props.children(query.data)
+      )}
+    </div>
+  );
+}
+
 export function EmptyState(props: { title: string; hint?: ReactNode }) {
   return (
     <div className="state state-empty">
