@@ -2,7 +2,7 @@ import type { ApiToken, SessionInfo } from "@pca/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../components/ui/button";
+import { ManagedListHeader } from "../../components/ui/managed-list-header";
 import { PageHeader } from "../../components/ui/page-header";
 import { EmptyState, QueryRegion } from "../../components/ui/states";
 import type { CreatedToken } from "../../features/tokens/api/create-token";
@@ -57,24 +57,16 @@ export function Component() {
   const filtered = filter.status !== undefined || filter.role !== undefined;
   return (
     <>
-      <PageHeader
+      <ManagedListHeader
         title={t("tokens.title")}
         subtitle={t("tokens.subtitle")}
-        actions={
-          <Button
-            variant="primary"
-            onPress={() => {
-              setNotice(null);
-              setCreating(true);
-            }}
-          >
-            {t("tokens.new")}
-          </Button>
-        }
+        newLabel={t("tokens.new")}
+        onNew={() => {
+          setNotice(null);
+          setCreating(true);
+        }}
+        notice={notice}
       />
-      <div role="status" className="notice-region">
-        {notice ? <p className="alert alert-success">{notice}</p> : null}
-      </div>
       <TokenFilters filter={filter} onChange={update} />
       <QueryRegion
         query={tokens}

@@ -2,7 +2,7 @@ import type { SessionInfo, User } from "@pca/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../components/ui/button";
+import { ManagedListHeader } from "../../components/ui/managed-list-header";
 import { PageHeader } from "../../components/ui/page-header";
 import { EmptyState, ErrorPanel, QueryRegion } from "../../components/ui/states";
 import { getUsersQueryOptions, useUsers } from "../../features/users/api/get-users";
@@ -73,24 +73,16 @@ export function Component() {
 
   return (
     <>
-      <PageHeader
+      <ManagedListHeader
         title={t("users.title")}
         subtitle={t("users.subtitle")}
-        actions={
-          <Button
-            variant="primary"
-            onPress={() => {
-              setNotice(null);
-              setCreating(true);
-            }}
-          >
-            {t("users.new")}
-          </Button>
-        }
+        newLabel={t("users.new")}
+        onNew={() => {
+          setNotice(null);
+          setCreating(true);
+        }}
+        notice={notice}
       />
-      <div role="status" className="notice-region">
-        {notice ? <p className="alert alert-success">{notice}</p> : null}
-      </div>
       {enable.isError ? <ErrorPanel error={enable.error} title={updateErrorTitle(t, enable.error)} /> : null}
       <UserFilters filter={filter} onChange={update} />
       <QueryRegion
