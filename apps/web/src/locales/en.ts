@@ -228,7 +228,7 @@ export const en = {
     subtitle: "Your private CAs in CCM.",
     detailTitle: "Certificate authority",
     tableCaption: "Certificate authorities",
-    filters: { status: "Status", type: "Type" },
+    filters: { name: "Name", namePlaceholder: "Search by CA name", status: "Status", type: "Type" },
     col: {
       name: "Name",
       status: "Status",

@@ -227,7 +227,7 @@ export const zh: Messages = {
     subtitle: "您在 CCM 中的私有 CA。",
     detailTitle: "证书颁发机构",
     tableCaption: "证书颁发机构",
-    filters: { status: "状态", type: "类型" },
+    filters: { name: "名称", namePlaceholder: "按 CA 名称搜索", status: "状态", type: "类型" },
     col: {
       name: "名称",
       status: "状态",

@@ -55,6 +55,29 @@ describe("/cas", () => {
     expect(await screen.findByRole("link", { name: "Example Root CA" })).toBeTruthy();
   });
 
+  it("When a name is typed, Then the server is asked for CAs whose name contains it, and clearing it asks for all", async () => {
+    const api = createMockApi({
+      "GET /api/session": () => ({ body: session("viewer") }),
+      "GET /api/cas": ({ query }) => {
+        const shown = cas().filter(
+          (c) => !query.name || (c.distinguished_name?.common_name ?? "").includes(String(query.name)),
+        );
+        return { body: { total: shown.length, certificate_authorities: shown } };
+      },
+    });
+    const { router } = await renderApp("/cas", { fetcher: api.fetcher });
+    const user = userEvent.setup();
+    expect(await screen.findByRole("link", { name: "Example Root CA" })).toBeTruthy();
+    await user.type(screen.getByRole("searchbox", { name: "Name" }), "Pending{Enter}");
+    await waitFor(() => expect(router.state.location.search).toContain("name=Pending"));
+    expect(api.calls.filter((c) => c.path === "/api/cas").at(-1)?.query).toMatchObject({ name: "Pending" });
+    expect(await screen.findByRole("link", { name: "Pending Sub CA" })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Example Root CA" })).toBeNull());
+    await user.clear(screen.getByRole("searchbox", { name: "Name" }));
+    await waitFor(() => expect(router.state.location.search).not.toContain("name="));
+    expect(await screen.findByRole("link", { name: "Example Root CA" })).toBeTruthy();
+  });
+
   it("When there is no CA, Then an empty state says so; on failure, the error and a retry show", async () => {
     let fail = true;
     const api = createMockApi({

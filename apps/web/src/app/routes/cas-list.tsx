@@ -25,14 +25,15 @@ export const clientLoader =
     return null;
   };
 
-/** /cas: status and type filters, sort and paging, all in the URL. */
+/** /cas: name search, status and type filters, sort and paging, all in the URL. */
 export function Component() {
   const { t } = useTranslation();
   const now = useNow();
   const [urlQuery, update] = useUrlQuery(CaListQuerySchema);
   const query = withDefaults(urlQuery);
   const cas = useCas(query);
-  const filtered = urlQuery.status !== undefined || urlQuery.type !== undefined;
+  const filtered =
+    urlQuery.name !== undefined || urlQuery.status !== undefined || urlQuery.type !== undefined;
   return (
     <>
       <PageHeader title={t("cas.title")} subtitle={t("cas.subtitle")} />

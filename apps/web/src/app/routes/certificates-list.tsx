@@ -2,6 +2,7 @@ import { CERTIFICATE_STATUSES, type CertificateListQuery, CertificateListQuerySc
 import type { QueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { LoaderFunctionArgs } from "react-router";
+import { NameSearch } from "../../components/ui/name-search";
 import { PageHeader } from "../../components/ui/page-header";
 import { Pager } from "../../components/ui/pager";
 import { SelectField } from "../../components/ui/select-field";
@@ -10,7 +11,6 @@ import {
   getCertificatesQueryOptions,
   useCertificates,
 } from "../../features/certificates/api/get-certificates";
-import { CertificateSearch } from "../../features/certificates/components/certificate-search";
 import { CertificateTable } from "../../features/certificates/components/certificate-table";
 import { readQuery, useUrlQuery } from "../../lib/url-state";
 import { useNow } from "../../lib/use-now";
@@ -43,7 +43,9 @@ export function Component() {
     <>
       <PageHeader title={t("certificates.title")} subtitle={t("certificates.subtitle")} />
       <div className="filters">
-        <CertificateSearch
+        <NameSearch
+          label={t("certificates.search")}
+          placeholder={t("certificates.searchPlaceholder")}
           value={urlQuery.name ?? ""}
           onChange={(name) => update({ name, offset: undefined })}
         />

@@ -1,17 +1,24 @@
 import { CA_STATUSES, CA_TYPES, type CaListQuery } from "@pca/contracts";
 import { useTranslation } from "react-i18next";
+import { NameSearch } from "../../../components/ui/name-search";
 import { SelectField } from "../../../components/ui/select-field";
 
 const ALL = "all";
 
-/** Status and type filters for the CA list; every change goes to the URL through `onChange`. */
+/** Name search, status and type filters for the CA list; every change goes to the URL through `onChange`. */
 export function CaFilters(props: {
   query: CaListQuery;
-  onChange: (patch: Partial<Record<"status" | "type", string | undefined>>) => void;
+  onChange: (patch: Partial<Record<"name" | "status" | "type", string | undefined>>) => void;
 }) {
   const { t } = useTranslation();
   return (
     <div className="filters">
+      <NameSearch
+        label={t("cas.filters.name")}
+        placeholder={t("cas.filters.namePlaceholder")}
+        value={props.query.name ?? ""}
+        onChange={(name) => props.onChange({ name: name === "" ? undefined : name })}
+      />
       <SelectField
         label={t("cas.filters.status")}
         selectedKey={props.query.status ?? ALL}

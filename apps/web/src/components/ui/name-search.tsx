@@ -1,13 +1,19 @@
 import { CCM_LIMITS } from "@pca/contracts";
 import { useEffect, useState } from "react";
 import { Input, Label, SearchField } from "react-aria-components";
-import { useTranslation } from "react-i18next";
 
 const DEBOUNCE_MS = 300;
 
-/** Search by common name; the term reaches the URL (and the server) after a short pause. */
-export function CertificateSearch(props: { value: string; onChange: (value: string) => void }) {
-  const { t } = useTranslation();
+/**
+ * Search by name (CCM's `name` list parameter: a part of the common name); the term reaches the
+ * URL (and the server) after a short pause, or at once on Enter.
+ */
+export function NameSearch(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const [text, setText] = useState(props.value);
   const { onChange, value } = props;
   useEffect(() => setText(value), [value]);
@@ -23,12 +29,8 @@ export function CertificateSearch(props: { value: string; onChange: (value: stri
       onChange={setText}
       onSubmit={() => onChange(text.trim())}
     >
-      <Label className="field-label">{t("certificates.search")}</Label>
-      <Input
-        className="input"
-        maxLength={CCM_LIMITS.listNameMaxLength}
-        placeholder={t("certificates.searchPlaceholder")}
-      />
+      <Label className="field-label">{props.label}</Label>
+      <Input className="input" maxLength={CCM_LIMITS.listNameMaxLength} placeholder={props.placeholder} />
     </SearchField>
   );
 }
