@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { withStatementCache } from "./storage";
+import { preparedStatementNames, withStatementCache } from "./storage";
 import { createTestStorage, testEngines } from "./testing/test-storage";
 
 describe.each(testEngines())("storage on %s", (engine) => {
@@ -58,5 +58,22 @@ describe("withStatementCache", () => {
     expect(cached.prepare("select 1 as one")).not.toBe(a);
     cached.close();
     expect(file.open).toBe(false);
+  });
+});
+
+describe("preparedStatementNames", () => {
+  it("names a text from its second use, always with the same name, and at most `max` texts", () => {
+    const nameOf = preparedStatementNames(2);
+    expect(nameOf("select 1")).toBeUndefined();
+    const first = nameOf("select 1");
+    expect(first).toMatch(/^pca_[0-9a-f]{24}$/);
+    expect(nameOf("select 1")).toBe(first);
+    for (const text of ["select 2", "select 2", "select 3", "select 3"]) nameOf(text);
+    expect(nameOf("select 2")).toMatch(/^pca_/);
+    expect(nameOf("select 3")).toBeUndefined();
+    expect(preparedStatementNames()("select 1")).toBeUndefined();
+    const again = preparedStatementNames();
+    again("select 1");
+    expect(again("select 1")).toBe(first);
   });
 });

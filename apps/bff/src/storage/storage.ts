@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
@@ -86,11 +87,52 @@ export function withStatementCache(
   };
 }
 
+/**
+ * Names the statements kysely sends, so each pooled connection has PostgreSQL parse and plan a
+ * query text once and then only binds and executes it (the extended protocol's prepared
+ * statements; pg keeps the name-to-text map per connection). A text is named from its second use,
+ * and at most `max` texts are, because PostgreSQL keeps every named statement until the
+ * connection closes and a few queries vary their text (IN lists).
+ */
+export function preparedStatementNames(max = 256): (text: string) => string | undefined {
+  const seen = new Set<string>();
+  const named = new Map<string, string>();
+  return (text) => {
+    const name = named.get(text);
+    if (name !== undefined) return name;
+    if (!seen.has(text)) {
+      if (seen.size < max * 4) seen.add(text);
+      return undefined;
+    }
+    if (named.size >= max) return undefined;
+    const fresh = `pca_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    named.set(text, fresh);
+    return fresh;
+  };
+}
+
 function postgresKysely(url: string, poolSize: number): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const nameOf = preparedStatementNames();
+  const prepared = {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (text: string, values: unknown[]) => {
+          const name = nameOf(text);
+          return name === undefined ? client.query(text, values) : client.query({ name, text, values });
+        },
+        release: (destroy?: boolean | Error) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+  // Only kysely's `query(text, values)` is used (no cursors), so this stands in for pg's pool.
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: prepared as unknown as PostgresPool }),
+  });
 }
 
 /** Opens the configured database and runs the migrations; rejects when either fails. */
