@@ -11,6 +11,7 @@ export function presentUser(row: UserRow): User {
     role: row.role as Role,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
     lastLoginAt: row.last_login_at,
   };
 }

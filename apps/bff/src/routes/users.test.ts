@@ -31,8 +31,11 @@ describe.each(testEngines())("users admin on %s", (engine) => {
     const list = UserListResponseSchema.parse((await admin.request("GET", "/api/users")).json);
     expect(list.users.map((u) => u.username)).toEqual(["ivan", "root"]);
 
+    const before = UserSchema.parse(created.json);
+    expect(before.updatedAt).toBe(before.createdAt);
     const updated = await admin.request("PATCH", "/api/users/ivan", { body: { role: "viewer" } });
     expect(UserSchema.parse(updated.json).role).toBe("viewer");
+    expect(UserSchema.parse(updated.json).updatedAt).toBeGreaterThanOrEqual(before.createdAt);
     const events = await app.deps.audit.query({ target: "ivan" });
     expect(events.events.map((e) => [e.action, e.details])).toEqual([
       ["user.update", { role: "viewer", passwordChanged: false }],

@@ -13,6 +13,7 @@ export const enAdmin = {
     empty: "There are no users.",
     emptyFiltered: "No user matches these filters.",
     neverSignedIn: "Never",
+    changed: "Changed",
     lastAdmin:
       "The console needs at least one enabled admin: the last one can be neither disabled nor given another role.",
     lastAdminShort: "Last enabled admin",

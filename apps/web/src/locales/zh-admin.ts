@@ -12,6 +12,7 @@ export const zhAdmin: AdminMessages = {
     empty: "还没有用户。",
     emptyFiltered: "没有符合筛选条件的用户。",
     neverSignedIn: "从未登录",
+    changed: "修改于",
     lastAdmin: "控制台至少需要一个已启用的管理员：最后一个管理员既不能停用，也不能改为其他角色。",
     lastAdminShort: "最后一个已启用的管理员",
     filters: { role: "角色", state: "状态" },

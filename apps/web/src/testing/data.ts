@@ -130,6 +130,7 @@ export const user = (username: string, role: Role, overrides: Partial<User> = {}
     role,
     disabled: false,
     createdAt: NOW - 10 * DAY,
+    updatedAt: NOW - 10 * DAY,
     lastLoginAt: null,
     ...overrides,
   });

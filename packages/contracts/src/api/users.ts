@@ -12,6 +12,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   disabled: z.boolean(),
   createdAt: z.number().int(),
+  /** The last change of role, password or state (createdAt until the first one). */
+  updatedAt: z.number().int(),
   lastLoginAt: z.number().int().nullable(),
 });
 export type User = z.infer<typeof UserSchema>;

@@ -39,7 +39,7 @@ function usersApi(initial: User[], overrides: { patch?: MockHandler; post?: Mock
 const team = () => [
   user("root", "admin", { lastLoginAt: NOW - 60_000 }),
   user("ivy", "issuer"),
-  user("vera", "viewer", { disabled: true }),
+  user("vera", "viewer", { disabled: true, updatedAt: NOW - 3_600_000 }),
 ];
 
 describe("/users", () => {
@@ -62,6 +62,9 @@ describe("/users", () => {
     expect(within(vera).getByText("Viewer")).toBeTruthy();
     expect(within(vera).getByText("Disabled")).toBeTruthy();
     expect(within(vera).getByText("Never")).toBeTruthy();
+    // A user changed since creation shows when; one never changed does not.
+    expect(within(vera).getByText("Changed")).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).queryByText("Changed")).toBeNull();
     expect(within(vera).getByRole("button", { name: "Enable vera" })).toBeTruthy();
     // The only enabled admin cannot be disabled; the row says why.
     expect(within(rows[0] as HTMLElement).queryByRole("button", { name: "Disable root" })).toBeNull();

@@ -59,6 +59,11 @@ export function UsersTable(props: {
                 </td>
                 <td>
                   <DateTime ms={user.createdAt} />
+                  {user.updatedAt > user.createdAt ? (
+                    <div className="muted small">
+                      {t("users.changed")} <DateTime ms={user.updatedAt} inline />
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {user.lastLoginAt === null ? (

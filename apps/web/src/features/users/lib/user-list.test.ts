@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { filterUsers, isDemotion, isLastEnabledAdmin, UserFilterSchema } from "./user-list";
 
 const user = (username: string, role: User["role"], disabled = false): User =>
-  UserSchema.parse({ username, role, disabled, createdAt: 1, lastLoginAt: null });
+  UserSchema.parse({ username, role, disabled, createdAt: 1, updatedAt: 1, lastLoginAt: null });
 
 const users = [
   user("admin", "admin"),
