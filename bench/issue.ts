@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeCsr } from "../apps/bff/src/issuance/testing/make-csr";
+import { issuanceAudit } from "./lib/audit-counts";
 import { BFF_DIR, buildConsole } from "./lib/console-process";
 import { type LoadFigures, runLoad } from "./lib/load";
 import { freePort, rssOf, waitForHttp } from "./lib/process";
@@ -115,32 +116,6 @@ async function prepare(url: string, password: string) {
   return { auth, adminHeaders: { cookie }, issuerId: issuer.ca_id };
 }
 
-/**
- * The audit's issuance counts once every request the load left in flight has finished (autocannon
- * stops sending, the BFF still completes what it accepted): requested = succeeded + failed.
- */
-async function auditCounts(url: string, headers: Record<string, string>) {
-  const count = async (action: string) =>
-    (
-      (await (await fetch(`${url}/api/audit?action=${action}&limit=1`, { headers })).json()) as {
-        total: number;
-      }
-    ).total;
-  const read = async () => {
-    const [requested = 0, succeeded = 0, failed = 0] = await Promise.all(
-      ["certificate.issue.requested", "certificate.issue.succeeded", "certificate.issue.failed"].map(count),
-    );
-    return { requested, succeeded, failed };
-  };
-  const deadline = Date.now() + 30_000;
-  let counts = await read();
-  while (counts.requested !== counts.succeeded + counts.failed && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    counts = await read();
-  }
-  return counts;
-}
-
 function printTable(rows: string[][]): void {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length))) ?? [];
   for (const [i, row] of rows.entries()) {
@@ -192,7 +167,7 @@ async function run(): Promise<void> {
       results.push({ ...figures, rssBeforeMb: rssBefore / MB, rssAfterMb: (await rssOf(bff.pid)) / MB });
     }
     const rssEnd = await rssOf(bff.pid);
-    const audit = await auditCounts(bff.url, adminHeaders);
+    const audit = await issuanceAudit(bff.url, adminHeaders);
     console.log(
       `\nPOST /api/certificates through the BFF (SQLite, audit, idempotency, ${SEPARATE ? "emulator in its own process" : "in-process emulator"}), fresh P-256 CSR and Idempotency-Key per request, ${SECONDS} s per level, ${cpus().length} cores, Node ${process.version}, load average ${loadAtStart.toFixed(2)} at start\n`,
     );

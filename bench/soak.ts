@@ -11,11 +11,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { AuditChainStatusSchema } from "@pca/contracts";
+import { issuanceAudit } from "./lib/audit-counts";
 import { stopAll, stopAllOnExit } from "./lib/lifecycle";
 import { type LoadFigures, runLoad } from "./lib/load";
 import { rssOf } from "./lib/process";
 import { CsrPool } from "./lib/soak-csrs";
-import { issuanceAudit, openHandlesOf, prepareWorld, soakTarget, startSoakBff } from "./lib/soak-setup";
+import { openHandlesOf, prepareWorld, soakTarget, startSoakBff } from "./lib/soak-setup";
 
 const CI = process.argv.includes("--ci");
 const arg = (name: string, fallback: number): number => {
