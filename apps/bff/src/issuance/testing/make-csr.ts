@@ -2,8 +2,8 @@ import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 
 /**
  * Fresh CSRs for tests and the benchmark, built with node:crypto and a few lines of DER (no
- * dependency, and fast enough to make thousands): EC P-256 (or P-384), ecdsa-with-SHA256/384,
- * a CN and optional DNS subject alternative names.
+ * dependency, and fast enough to make thousands): EC P-256 (or P-384), ecdsa-with-SHA256/384, or
+ * a given RSA key with sha256WithRSAEncryption; a CN and optional DNS subject alternative names.
  */
 
 const len = (n: number): Buffer => {
@@ -35,14 +35,35 @@ export interface MadeCsr {
   readonly privateKey: KeyObject;
 }
 
-/** A CSR signed by a fresh key; with `tamper` its signature does not verify. */
+/** The signature algorithm for a key: SHA-256 for RSA and P-256, SHA-384 for P-384. */
+function signatureFor(publicKey: KeyObject): { hash: string; algorithm: Buffer } {
+  if (publicKey.asymmetricKeyType === "rsa") {
+    return { hash: "sha256", algorithm: seq(oid("1.2.840.113549.1.1.11"), tlv(0x05)) };
+  }
+  return publicKey.asymmetricKeyDetails?.namedCurve === "secp384r1"
+    ? { hash: "sha384", algorithm: seq(oid("1.2.840.10045.4.3.3")) }
+    : { hash: "sha256", algorithm: seq(oid("1.2.840.10045.4.3.2")) };
+}
+
+/**
+ * A CSR signed by a fresh EC key of `curve`, or by `key` (an RSA or EC pair to reuse: RSA keys
+ * take ~100 ms to make); with `tamper` its signature does not verify.
+ */
 export function makeCsr(
-  options: { cn?: string; dns?: readonly string[]; curve?: "P-256" | "P-384"; tamper?: boolean } = {},
+  options: {
+    cn?: string;
+    dns?: readonly string[];
+    curve?: "P-256" | "P-384";
+    key?: { readonly publicKey: KeyObject; readonly privateKey: KeyObject };
+    tamper?: boolean;
+  } = {},
 ): MadeCsr {
   const curve = options.curve ?? "P-256";
-  const { publicKey, privateKey } = generateKeyPairSync("ec", {
-    namedCurve: curve === "P-256" ? "prime256v1" : "secp384r1",
-  });
+  const { publicKey, privateKey } =
+    options.key ??
+    generateKeyPairSync("ec", {
+      namedCurve: curve === "P-256" ? "prime256v1" : "secp384r1",
+    });
   const cn = options.cn ?? "generated.example.com";
   const subject = seq(tlv(0x31, seq(oid("2.5.4.3"), tlv(0x0c, Buffer.from(cn, "utf8")))));
   const spki = publicKey.export({ type: "spki", format: "der" });
@@ -52,10 +73,9 @@ export function makeCsr(
     : undefined;
   const attributes = san ? tlv(0xa0, seq(oid("1.2.840.113549.1.9.14"), tlv(0x31, seq(san)))) : tlv(0xa0);
   const info = seq(tlv(0x02, Buffer.from([0])), subject, spki, attributes);
-  const hash = curve === "P-256" ? "sha256" : "sha384";
+  const { hash, algorithm } = signatureFor(publicKey);
   // Tampered: a valid structure whose signature covers other bytes than the ones sent.
   const signature = sign(hash, options.tamper ? Buffer.concat([info, Buffer.from([0])]) : info, privateKey);
-  const algorithm = seq(oid(curve === "P-256" ? "1.2.840.10045.4.3.2" : "1.2.840.10045.4.3.3"));
   const der = seq(info, algorithm, tlv(0x03, Buffer.from([0]), signature));
   const b64 = der.toString("base64").replace(/.{1,64}/g, "$&\n");
   return {
