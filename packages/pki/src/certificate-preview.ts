@@ -1,8 +1,10 @@
 import { type CertificatePreview, fail, ok, type Result } from "@pca/contracts";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { Certificate, type Time } from "@peculiar/asn1-x509";
+import { bytes, parseAs, toHex } from "./asn1";
 import { decodeBase64 } from "./base64";
 import type { CryptoProvider } from "./crypto/provider";
 import { webCryptoProvider } from "./crypto/webcrypto";
-import { bitStringBytes, content, DerReader, smallInteger, TAG, toHex, whole } from "./der";
 import { guardDer } from "./der-guard";
 import { readExtensions } from "./extensions";
 import { MAX_INPUT_BYTES } from "./limits";
@@ -13,7 +15,6 @@ import type { PreviewOptions } from "./preview";
 import { readPublicKey } from "./public-key";
 import { refuse } from "./refusals";
 import { readSignatureAlgorithm } from "./signature-algorithm";
-import { readTime } from "./time";
 
 const unparseable = (why: string) =>
   fail("CERTIFICATE_UNPARSEABLE", `This is not a readable X.509 certificate: ${why}.`);
@@ -41,50 +42,41 @@ function certificateDers(input: string | Uint8Array): Result<Uint8Array[]> {
   return ok(ders);
 }
 
+/** Milliseconds since the epoch of a validity Time, as asn1js read it. */
+function timeOf(time: Time): number {
+  const ms = time.getTime().getTime();
+  if (Number.isNaN(ms)) throw new RangeError("invalid Time");
+  return ms;
+}
+
 async function previewDer(der: Uint8Array, crypto: CryptoProvider): Promise<Result<CertificatePreview>> {
-  const outer = guardDer(der);
-  if ("kind" in outer) return unparseable(`its DER is damaged (${outer.kind})`);
+  const fault = guardDer(der);
+  if (fault !== undefined) return unparseable(`its DER is damaged (${fault.kind})`);
   let facts: Omit<CertificatePreview, "fingerprints">;
   let spki: Uint8Array;
   try {
-    const top = DerReader.of(der, outer);
-    const tbs = DerReader.of(der, top.expect(TAG.SEQUENCE, "TBSCertificate"));
-    const sigAlg = readSignatureAlgorithm(der, top.expect(TAG.SEQUENCE, "signatureAlgorithm"));
-    bitStringBytes(content(der, top.expect(TAG.BIT_STRING, "signatureValue")));
-    top.finish("Certificate");
-    const versionTlv = tbs.optional(0xa0);
-    const version = versionTlv ? smallInteger(content(der, DerReader.of(der, versionTlv).next())) + 1 : 1;
-    const serialNumber = toHex(content(der, tbs.expect(TAG.INTEGER, "serialNumber")));
-    tbs.expect(TAG.SEQUENCE, "signature");
-    const issuer = readName(der, tbs.expect(TAG.SEQUENCE, "issuer"));
-    const validity = DerReader.of(der, tbs.expect(TAG.SEQUENCE, "validity"));
-    const notBeforeMs = readTime(der, validity.next());
-    const notAfterMs = readTime(der, validity.next());
-    validity.finish("validity");
-    const subject = readName(der, tbs.expect(TAG.SEQUENCE, "subject"));
-    const spkiTlv = tbs.expect(TAG.SEQUENCE, "subjectPublicKeyInfo");
-    spki = whole(der, spkiTlv);
-    const publicKey = readPublicKey(der, spkiTlv).info;
-    tbs.optional(0x81);
-    tbs.optional(0x82);
-    const extTlv = tbs.optional(0xa3);
-    tbs.finish("TBSCertificate");
-    const read = extTlv
-      ? readExtensions(der, DerReader.of(der, extTlv).expect(TAG.SEQUENCE, "Extensions"))
-      : { extensions: { other: [] }, subjectAltNames: [] };
+    const { tbsCertificate: tbs, signatureAlgorithm } = parseAs(der, Certificate);
+    // Encoded again by its schema for the key's fingerprint: the same bytes, as the input is DER.
+    spki = bytes(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
+    const subject = readName(tbs.subject);
+    const issuer = readName(tbs.issuer);
+    const notBeforeMs = timeOf(tbs.validity.notBefore);
+    const notAfterMs = timeOf(tbs.validity.notAfter);
+    const read = readExtensions(tbs.extensions ?? []);
+    const sigAlg = readSignatureAlgorithm(signatureAlgorithm);
     facts = {
       subject: subject.rfc4514,
       subjectRdns: subject.rdns,
       issuer: issuer.rfc4514,
       issuerRdns: issuer.rdns,
-      serialNumber,
-      version,
+      serialNumber: toHex(tbs.serialNumber),
+      version: tbs.version + 1,
       notBefore: new Date(notBeforeMs).toISOString(),
       notAfter: new Date(notAfterMs).toISOString(),
       notBeforeMs,
       notAfterMs,
       subjectAltNames: read.subjectAltNames,
-      publicKey,
+      publicKey: readPublicKey(tbs.subjectPublicKeyInfo),
       signatureAlgorithm: sigAlg.name,
       signature: sigAlg.details,
       extensions: read.extensions,

@@ -1,8 +1,6 @@
 import { ok, type Result } from "@pca/contracts";
 import { decodeBase64, isBase64Alphabet } from "./base64";
-import { DerError } from "./der";
-import { guardDer } from "./der-guard";
-import { derShape } from "./der-shape";
+import { type GuardFault, guardDer } from "./der-guard";
 import { MAX_INPUT_BYTES } from "./limits";
 import { stripWhitespace, unescapeCopiedText } from "./normalise";
 import { type CsrInfo, parseCsr } from "./parse-csr";
@@ -15,6 +13,7 @@ import {
   scanPem,
 } from "./pem";
 import { refuse } from "./refusals";
+import { type Judged, judgeShape } from "./shape";
 
 /** How the CSR was given. */
 export type CsrInputForm = "pem" | "der" | "base64";
@@ -35,18 +34,25 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** True when bytes are a well-formed DER private key of any kind, whatever label they came under. */
-function isPrivateKeyDer(der: Uint8Array): boolean {
-  const outer = guardDer(der);
-  return !("kind" in outer) && derShape(der, outer) === "private-key";
+/** What DER bytes are, judged once: a fault of their structure, or their shape. */
+type Judgement = { readonly fault: GuardFault } | Judged;
+
+function judge(der: Uint8Array): Judgement {
+  const fault = guardDer(der);
+  return fault === undefined ? judgeShape(der) : { fault };
 }
 
-/** Judges DER bytes from any source; `from` picks the wording when they are not a SEQUENCE. */
-function decodeDer(der: Uint8Array, form: CsrInputForm, pemLabel?: string): Result<DecodedCsr> {
-  const outer = guardDer(der);
-  if ("kind" in outer) {
+/** Judges DER bytes from any source; `form` picks the wording when they are not a SEQUENCE. */
+function decodeDer(
+  der: Uint8Array,
+  form: CsrInputForm,
+  pemLabel?: string,
+  judged: Judgement = judge(der),
+): Result<DecodedCsr> {
+  if ("fault" in judged) {
     if (pemLabel !== undefined && CERTIFICATE_LABELS.has(pemLabel)) return refuse.certificate();
-    switch (outer.kind) {
+    const { fault } = judged;
+    switch (fault.kind) {
       case "not-sequence":
         return form === "base64" ? refuse.notPem() : form === "der" ? refuse.notDer() : refuse.unparseable();
       case "length-invalid":
@@ -54,33 +60,30 @@ function decodeDer(der: Uint8Array, form: CsrInputForm, pemLabel?: string): Resu
       case "truncated":
         return refuse.truncated("its DER length says more bytes follow than were given");
       case "trailing-data":
-        return refuse.trailingData(outer.extra);
+        return refuse.trailingData(fault.extra);
       case "too-deep":
         return refuse.tooDeep();
     }
   }
-  try {
-    const shape = derShape(der, outer);
-    // Whatever the label says, key material is refused as such.
-    if (shape === "private-key") return refuse.privateKey();
-    if (pemLabel !== undefined && CERTIFICATE_LABELS.has(pemLabel)) {
-      return shape === "csr" ? refuse.csrUnderCertificateLabel(pemLabel) : refuse.certificate();
-    }
-    switch (shape) {
-      case "certificate":
-        return refuse.certificate();
-      case "public-key":
-        return refuse.publicKey();
-      case "unknown":
-        return refuse.unparseable();
-      case "csr":
-        return ok({ der, form, info: parseCsr(der, outer) });
-    }
-  } catch (cause) {
-    if (cause instanceof DerError || cause instanceof RangeError || cause instanceof TypeError) {
+  // Whatever the label says, key material is refused as such.
+  if (judged.shape === "private-key") return refuse.privateKey();
+  if (pemLabel !== undefined && CERTIFICATE_LABELS.has(pemLabel)) {
+    return judged.shape === "csr" ? refuse.csrUnderCertificateLabel(pemLabel) : refuse.certificate();
+  }
+  switch (judged.shape) {
+    case "certificate":
+      return refuse.certificate();
+    case "public-key":
+      return refuse.publicKey();
+    case "unknown":
       return refuse.unparseable();
-    }
-    throw cause;
+    case "csr":
+      try {
+        return ok({ der, form, info: parseCsr(judged.request, judged.tree) });
+      } catch {
+        // The request's parts do not read as what they claim (a bad name, key, extension...).
+        return refuse.unparseable();
+      }
   }
 }
 
@@ -110,13 +113,14 @@ function decodeText(input: string): Result<DecodedCsr> {
   const label = begin.label;
   const body = stripWhitespace(text.slice(begin.end, end.index));
   const der = decodeBase64(body);
-  if (der !== null && isPrivateKeyDer(der)) return refuse.privateKey();
+  const judged = der === null ? undefined : judge(der);
+  if (judged !== undefined && "shape" in judged && judged.shape === "private-key") return refuse.privateKey();
   if (PUBLIC_KEY_LABELS.has(label)) return refuse.publicKey();
   if (!CSR_LABELS.has(label) && !CERTIFICATE_LABELS.has(label))
     return refuse.wrongLabel(printableLabel(label));
   if (body === "") return refuse.truncated("the PEM block has no body");
-  if (der === null) return refuse.badBase64();
-  return decodeDer(der, "pem", label);
+  if (der === null || judged === undefined) return refuse.badBase64();
+  return decodeDer(der, "pem", label, judged);
 }
 
 /**

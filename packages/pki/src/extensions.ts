@@ -1,5 +1,14 @@
 import type { Extensions, SubjectAltName } from "@pca/contracts";
-import { content, DerError, DerReader, readOid, smallInteger, TAG, type Tlv, toHex } from "./der";
+import {
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  ExtendedKeyUsage,
+  type Extension,
+  KeyUsage,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
+} from "@peculiar/asn1-x509";
+import { Asn1Error, parseAs, toHex } from "./asn1";
 import { readGeneralNames } from "./general-names";
 import { EKU_NAMES, EXTENSION_NAMES, KEY_USAGE_BITS, OID } from "./oids";
 
@@ -9,74 +18,44 @@ export interface ReadExtensions {
   readonly subjectAltNames: SubjectAltName[];
 }
 
-/** A DER value that must fill the whole extnValue OCTET STRING. */
-function single(bytes: Uint8Array, tag: number, what: string): Tlv {
-  const r = new DerReader(bytes, 0, bytes.length);
-  const tlv = r.expect(tag, what);
-  r.finish(what);
-  return tlv;
+function keyUsage(value: ArrayBuffer): string[] {
+  const flags = parseAs(value, KeyUsage).toNumber();
+  return KEY_USAGE_BITS.filter((_, bit) => Math.floor(flags / 2 ** bit) % 2 === 1);
 }
 
-function keyUsage(bytes: Uint8Array): string[] {
-  const bits = content(bytes, single(bytes, TAG.BIT_STRING, "keyUsage"));
-  if (bits.length === 0 || (bits[0] ?? 0) > 7) throw new DerError("keyUsage bits");
-  const values: string[] = [];
-  KEY_USAGE_BITS.forEach((name, i) => {
-    const octet = bits[1 + (i >> 3)];
-    if (octet !== undefined && (octet & (0x80 >> (i & 7))) !== 0) values.push(name);
-  });
-  return values;
-}
-
-function extKeyUsage(bytes: Uint8Array): { oid: string; name?: string }[] {
-  const r = DerReader.of(bytes, single(bytes, TAG.SEQUENCE, "extendedKeyUsage"));
-  const values: { oid: string; name?: string }[] = [];
-  while (!r.done) {
-    const oid = readOid(r, "key purpose");
+function extKeyUsage(value: ArrayBuffer): { oid: string; name?: string }[] {
+  return Array.from(parseAs(value, ExtendedKeyUsage), (oid) => {
     const name = EKU_NAMES[oid];
-    values.push(name === undefined ? { oid } : { oid, name });
-  }
-  return values;
+    return name === undefined ? { oid } : { oid, name };
+  });
 }
 
-function basicConstraints(bytes: Uint8Array): { ca: boolean; pathLength: number | null } {
-  const r = DerReader.of(bytes, single(bytes, TAG.SEQUENCE, "basicConstraints"));
-  const caTlv = r.optional(TAG.BOOLEAN);
-  const pathTlv = r.optional(TAG.INTEGER);
-  r.finish("basicConstraints");
-  const ca = caTlv !== undefined && (content(bytes, caTlv)[0] ?? 0) !== 0;
-  return { ca, pathLength: pathTlv === undefined ? null : smallInteger(content(bytes, pathTlv)) };
-}
-
-function authorityKeyIdentifier(bytes: Uint8Array): string | null {
-  const r = DerReader.of(bytes, single(bytes, TAG.SEQUENCE, "authorityKeyIdentifier"));
-  const keyId = r.optional(0x80);
-  return keyId === undefined ? null : toHex(content(bytes, keyId));
+function basicConstraints(value: ArrayBuffer): { ca: boolean; pathLength: number | null } {
+  const { cA, pathLenConstraint } = parseAs(value, BasicConstraints);
+  if (pathLenConstraint === undefined) return { ca: cA, pathLength: null };
+  // asn1-schema gives INTEGERs of four octets or more as decimal strings.
+  const pathLength = Number(pathLenConstraint);
+  if (!Number.isSafeInteger(pathLength) || pathLength < 0) throw new Asn1Error("pathLenConstraint");
+  return { ca: cA, pathLength };
 }
 
 /**
- * Reads an Extensions SEQUENCE. Known extensions are decoded; any other is kept by OID with its
+ * Reads the Extensions of a CSR's extensionRequest or of a certificate, as @peculiar/asn1-x509
+ * read them. Known extensions are decoded with their schemas; any other is kept by OID with its
  * critical flag, as @peculiar/x509's ExtensionFactory falls back to a generic Extension. A
  * duplicated OID is refused (RFC 5280 §4.2), as Python cryptography does.
  */
-export function readExtensions(buf: Uint8Array, seq: Tlv): ReadExtensions {
-  if (seq.tag !== TAG.SEQUENCE) throw new DerError("Extensions is not a SEQUENCE");
+export function readExtensions(list: Iterable<Extension>): ReadExtensions {
   const extensions: Extensions = { other: [] };
   let subjectAltNames: SubjectAltName[] = [];
   const seen = new Set<string>();
-  const r = DerReader.of(buf, seq);
-  while (!r.done) {
-    const ext = DerReader.of(buf, r.expect(TAG.SEQUENCE, "Extension"));
-    const oid = readOid(ext, "extnID");
-    const criticalTlv = ext.optional(TAG.BOOLEAN);
-    const critical = criticalTlv !== undefined && (content(buf, criticalTlv)[0] ?? 0) !== 0;
-    const value = content(buf, ext.expect(TAG.OCTET_STRING, "extnValue"));
-    ext.finish("Extension");
-    if (seen.has(oid)) throw new DerError(`duplicate extension ${oid}`);
+  for (const { extnID: oid, critical, extnValue } of list) {
+    if (seen.has(oid)) throw new Asn1Error(`duplicate extension ${oid}`);
     seen.add(oid);
+    const value = extnValue.buffer;
     switch (oid) {
       case OID.subjectAltName:
-        subjectAltNames = readGeneralNames(value, single(value, TAG.SEQUENCE, "subjectAltName"));
+        subjectAltNames = readGeneralNames(parseAs(value, SubjectAlternativeName));
         extensions.subjectAltName = { critical };
         break;
       case OID.keyUsage:
@@ -91,15 +70,17 @@ export function readExtensions(buf: Uint8Array, seq: Tlv): ReadExtensions {
       case OID.subjectKeyIdentifier:
         extensions.subjectKeyIdentifier = {
           critical,
-          value: toHex(content(value, single(value, TAG.OCTET_STRING, "subjectKeyIdentifier"))),
+          value: toHex(parseAs(value, SubjectKeyIdentifier).buffer),
         };
         break;
-      case OID.authorityKeyIdentifier:
-        extensions.authorityKeyIdentifier = { critical, keyIdentifier: authorityKeyIdentifier(value) };
+      case OID.authorityKeyIdentifier: {
+        const keyId = parseAs(value, AuthorityKeyIdentifier).keyIdentifier;
+        extensions.authorityKeyIdentifier = { critical, keyIdentifier: keyId ? toHex(keyId.buffer) : null };
         break;
+      }
       default: {
         const name = EXTENSION_NAMES[oid];
-        const entry = { oid, critical, length: value.length };
+        const entry = { oid, critical, length: value.byteLength };
         extensions.other.push(name === undefined ? entry : { ...entry, name });
       }
     }

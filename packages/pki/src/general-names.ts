@@ -1,70 +1,36 @@
 import type { SubjectAltName } from "@pca/contracts";
-import { decodeAsn1String } from "./asn1-string";
-import { content, DerError, DerReader, decodeOid, readOid, TAG, type Tlv, toHex } from "./der";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import type { GeneralName } from "@peculiar/asn1-x509";
+import { parseTree, toHex } from "./asn1";
+import { describeNode, ia5Text } from "./asn1-string";
 import { formatIp } from "./ip";
 import { readName } from "./name";
 import { OID } from "./oids";
 
-const utf8 = new TextDecoder("utf-8");
-
-/**
- * IA5String names as text. Some tools put raw UTF-8 in a dNSName; decoding it leniently lets the
- * lint say "this IDN is not punycode" instead of showing mojibake.
- */
-const ia5 = (bytes: Uint8Array): string => utf8.decode(bytes);
-
-function otherName(buf: Uint8Array, tlv: Tlv): SubjectAltName {
-  const r = DerReader.of(buf, tlv);
-  const oid = readOid(r, "otherName type-id");
-  const wrapped = r.expect(0xa0, "otherName value");
-  r.finish("otherName");
-  const inner = DerReader.of(buf, wrapped);
-  const valueTlv = inner.next();
-  inner.finish("otherName value");
-  const decoded = decodeAsn1String(valueTlv.tag, content(buf, valueTlv));
-  if (oid === OID.upn && !decoded.binary) return { type: "UPN", value: decoded.value };
-  return { type: "OTHER", oid, value: decoded.binary ? `#${decoded.value}` : decoded.value };
+function otherName(typeId: string, value: ArrayBuffer): SubjectAltName {
+  const decoded = describeNode(parseTree(value));
+  if (typeId === OID.upn && !decoded.binary) return { type: "UPN", value: decoded.value };
+  return { type: "OTHER", oid: typeId, value: decoded.binary ? `#${decoded.value}` : decoded.value };
 }
 
-/** Reads a GeneralNames SEQUENCE (SAN or AKI issuer) into typed names, in DER order. */
-export function readGeneralNames(buf: Uint8Array, seq: Tlv): SubjectAltName[] {
-  if (seq.tag !== TAG.SEQUENCE) throw new DerError("GeneralNames is not a SEQUENCE");
-  const names: SubjectAltName[] = [];
-  const r = DerReader.of(buf, seq);
-  while (!r.done) {
-    const tlv = r.next();
-    const bytes = content(buf, tlv);
-    switch (tlv.tag) {
-      case 0xa0:
-        names.push(otherName(buf, tlv));
-        break;
-      case 0x81:
-        names.push({ type: "EMAIL", value: ia5(bytes) });
-        break;
-      case 0x82:
-        names.push({ type: "DNS", value: ia5(bytes) });
-        break;
-      case 0x86:
-        names.push({ type: "URI", value: ia5(bytes) });
-        break;
-      case 0x87:
-        names.push({ type: "IP", value: formatIp(bytes) });
-        break;
-      case 0xa4: {
-        const inner = DerReader.of(buf, tlv);
-        const dn = readName(buf, inner.next());
-        inner.finish("directoryName");
-        names.push({ type: "OTHER", value: `DirName:${dn.rfc4514}` });
-        break;
-      }
-      case 0x88: {
-        const oid = decodeOid(bytes);
-        names.push({ type: "OTHER", oid, value: `RID:${oid}` });
-        break;
-      }
-      default:
-        names.push({ type: "OTHER", value: `#${toHex(bytes)}` });
-    }
-  }
-  return names;
+/** One GeneralName (SAN or AKI issuer) as @peculiar/asn1-x509 read it, typed for the preview. */
+function readGeneralName(name: GeneralName): SubjectAltName {
+  if (name.dNSName !== undefined) return { type: "DNS", value: ia5Text(name.dNSName) };
+  if (name.iPAddress !== undefined) return { type: "IP", value: formatIp(name.iPAddress) };
+  if (name.rfc822Name !== undefined) return { type: "EMAIL", value: ia5Text(name.rfc822Name) };
+  if (name.uniformResourceIdentifier !== undefined)
+    return { type: "URI", value: ia5Text(name.uniformResourceIdentifier) };
+  if (name.otherName !== undefined) return otherName(name.otherName.typeId, name.otherName.value);
+  if (name.directoryName !== undefined)
+    return { type: "OTHER", value: `DirName:${readName(name.directoryName).rfc4514}` };
+  if (name.registeredID !== undefined)
+    return { type: "OTHER", oid: name.registeredID, value: `RID:${name.registeredID}` };
+  if (name.x400Address !== undefined) return { type: "OTHER", value: `#${toHex(name.x400Address)}` };
+  if (name.ediPartyName !== undefined)
+    return { type: "OTHER", value: `#${toHex(AsnConvert.serialize(name.ediPartyName))}` };
+  throw new TypeError("empty GeneralName");
 }
+
+/** GeneralNames in DER order. */
+export const readGeneralNames = (names: Iterable<GeneralName>): SubjectAltName[] =>
+  Array.from(names, readGeneralName);

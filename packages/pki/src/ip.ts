@@ -1,35 +1,14 @@
 /**
- * Text form of an iPAddress general name: dotted IPv4, or IPv6 in RFC 5952 form (lower case, no
- * leading zeros, the longest run of two or more zero groups as `::`, the first on a tie, and the
- * IPv4-mapped range written `::ffff:a.b.c.d`), as Python's ipaddress prints them. Other lengths
- * (an address and mask, from name constraints) are written as hex.
+ * An iPAddress general name as Python's ipaddress prints it, from @peculiar/asn1-x509's text
+ * (dotted IPv4, RFC 5952 IPv6: lower case, no leading zeros, the longest run of two or more zero
+ * groups as `::`, the first on a tie). The one difference is the IPv4-mapped range, which Python
+ * writes `::ffff:a.b.c.d`. Anything else (an address and mask, from name constraints) is kept as
+ * the library writes it.
  */
-export function formatIp(bytes: Uint8Array): string {
-  if (bytes.length === 4) return Array.from(bytes).join(".");
-  if (bytes.length !== 16) return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return `::ffff:${Array.from(bytes.subarray(12)).join(".")}`;
-  }
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(":");
-  const head = hex.slice(0, bestStart).join(":");
-  const tail = hex.slice(bestStart + bestLength).join(":");
-  return `${head}::${tail}`;
+export function formatIp(text: string): string {
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(text);
+  if (mapped === null) return text;
+  const high = Number.parseInt(mapped[1] ?? "0", 16);
+  const low = Number.parseInt(mapped[2] ?? "0", 16);
+  return `::ffff:${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
 }

@@ -1,22 +1,15 @@
 import type {
   CsrAttribute,
   DistinguishedName,
-  Extensions,
+  Extensions as ExtensionsInfo,
   PublicKeyInfo,
   SubjectAltName,
 } from "@pca/contracts";
-import { decodeAsn1String } from "./asn1-string";
-import {
-  bitStringBytes,
-  content,
-  DerError,
-  DerReader,
-  readOid,
-  smallInteger,
-  TAG,
-  type Tlv,
-  whole,
-} from "./der";
+import type { CertificationRequest } from "@peculiar/asn1-csr";
+import { type Extension, Extensions } from "@peculiar/asn1-x509";
+import type * as asn1js from "asn1js";
+import { Asn1Error, bytes, childrenOf, encodingOf, parseAs, parseTree } from "./asn1";
+import { describeNode } from "./asn1-string";
 import { readExtensions } from "./extensions";
 import { readName } from "./name";
 import { CSR_ATTRIBUTE_NAMES, OID } from "./oids";
@@ -28,7 +21,7 @@ export interface CsrInfo {
   readonly subject: DistinguishedName;
   readonly publicKey: PublicKeyInfo;
   readonly subjectAltNames: SubjectAltName[];
-  readonly extensions: Extensions;
+  readonly extensions: ExtensionsInfo;
   readonly attributes: CsrAttribute[];
   readonly signatureAlgorithm: ReadSignatureAlgorithm;
   /** The DER of CertificationRequestInfo: the signed bytes. */
@@ -36,29 +29,26 @@ export interface CsrInfo {
   /** The DER of SubjectPublicKeyInfo. */
   readonly spki: Uint8Array;
   readonly signatureValue: Uint8Array;
+  /**
+   * The request as @peculiar/asn1-csr read it, for code that builds on it (the emulator puts its
+   * subject and key into the certificates it issues).
+   */
+  readonly asn: CertificationRequest;
+  /** The extensions the request asks for (extensionRequest), as @peculiar/asn1-x509 read them. */
+  readonly requestedExtensions: readonly Extension[];
 }
 
-function readAttributes(
-  buf: Uint8Array,
-  set: Tlv,
-): Pick<CsrInfo, "attributes" | "extensions" | "subjectAltNames"> {
+type AttributeFacts = Pick<CsrInfo, "attributes" | "extensions" | "subjectAltNames" | "requestedExtensions">;
+
+function readAttributes(request: CertificationRequest): AttributeFacts {
   const attributes: CsrAttribute[] = [];
-  let extensions: Extensions = { other: [] };
-  let subjectAltNames: SubjectAltName[] = [];
-  let sawExtensionRequest = false;
-  const r = DerReader.of(buf, set);
-  while (!r.done) {
-    const attr = DerReader.of(buf, r.expect(TAG.SEQUENCE, "Attribute"));
-    const oid = readOid(attr, "attribute type");
-    const values = DerReader.of(buf, attr.expect(TAG.SET, "attribute values"));
-    attr.finish("Attribute");
+  let requested: Extension[] | undefined;
+  for (const { type: oid, values } of request.certificationRequestInfo.attributes) {
     if (oid === OID.extensionRequest || oid === OID.msExtensionRequest) {
-      if (sawExtensionRequest) throw new DerError("two extensionRequest attributes");
-      sawExtensionRequest = true;
-      const read = readExtensions(buf, values.next());
-      values.finish("extensionRequest");
-      extensions = read.extensions;
-      subjectAltNames = read.subjectAltNames;
+      const [value, ...more] = values;
+      if (requested !== undefined || value === undefined || more.length > 0)
+        throw new Asn1Error("extensionRequest must appear once, with one value");
+      requested = Array.from(parseAs(value, Extensions));
       continue;
     }
     const name = CSR_ATTRIBUTE_NAMES[oid] ?? oid;
@@ -67,41 +57,35 @@ function readAttributes(
       attributes.push({ oid, name, value: null, redacted: true });
       continue;
     }
-    const first = values.done ? undefined : values.next();
-    const decoded = first && decodeAsn1String(first.tag, content(buf, first));
+    const first = values[0];
+    const decoded = first === undefined ? undefined : describeNode(parseTree(first));
     const value = decoded === undefined ? null : decoded.binary ? `#${decoded.value}` : decoded.value;
     attributes.push({ oid, name, value, redacted: false });
   }
-  return { attributes, extensions, subjectAltNames };
+  const { extensions, subjectAltNames } = readExtensions(requested ?? []);
+  return { attributes, extensions, subjectAltNames, requestedExtensions: requested ?? [] };
 }
 
 /**
- * Reads a CertificationRequest (RFC 2986) whose DER already passed `guardDer`. Throws DerError on
- * anything that is not exactly that structure; the caller turns it into CSR_UNPARSEABLE.
+ * The facts of a CertificationRequest (RFC 2986) that @peculiar/asn1-csr read from `tree`. The
+ * signed bytes and the key's bytes are the input's own, taken from asn1js's tree (the schema fits
+ * it, so CertificationRequestInfo is its first child and the key the third child of that). Throws
+ * Asn1Error (or the schemas' errors) on anything it cannot read; the caller refuses the input.
  */
-export function parseCsr(der: Uint8Array, outer: Tlv): CsrInfo {
-  const top = DerReader.of(der, outer);
-  const criTlv = top.expect(TAG.SEQUENCE, "CertificationRequestInfo");
-  const algTlv = top.expect(TAG.SEQUENCE, "signatureAlgorithm");
-  const signatureValue = bitStringBytes(content(der, top.expect(TAG.BIT_STRING, "signature")));
-  top.finish("CertificationRequest");
-
-  const cri = DerReader.of(der, criTlv);
-  const version = smallInteger(content(der, cri.expect(TAG.INTEGER, "version")));
-  if (version !== 0) throw new DerError(`unknown CSR version ${version}`);
-  const subject = readName(der, cri.expect(TAG.SEQUENCE, "subject"));
-  const spkiTlv = cri.expect(TAG.SEQUENCE, "subjectPKInfo");
-  const { info: publicKey } = readPublicKey(der, spkiTlv);
-  const attributesTlv = cri.expect(0xa0, "attributes");
-  cri.finish("CertificationRequestInfo");
-
+export function parseCsr(request: CertificationRequest, tree: asn1js.AsnType): CsrInfo {
+  const info = request.certificationRequestInfo;
+  if (info.version !== 0) throw new Asn1Error(`unknown CSR version ${info.version}`);
+  const [criNode] = childrenOf(tree);
+  const spkiNode = criNode === undefined ? undefined : childrenOf(criNode)[2];
+  if (criNode === undefined || spkiNode === undefined) throw new Asn1Error("CertificationRequestInfo");
   return {
-    subject,
-    publicKey,
-    ...readAttributes(der, attributesTlv),
-    signatureAlgorithm: readSignatureAlgorithm(der, algTlv),
-    tbs: whole(der, criTlv),
-    spki: whole(der, spkiTlv),
-    signatureValue,
+    subject: readName(info.subject),
+    publicKey: readPublicKey(info.subjectPKInfo),
+    ...readAttributes(request),
+    signatureAlgorithm: readSignatureAlgorithm(request.signatureAlgorithm),
+    tbs: encodingOf(criNode),
+    spki: encodingOf(spkiNode),
+    signatureValue: bytes(request.signature),
+    asn: request,
   };
 }

@@ -1,8 +1,8 @@
 import type { CsrPreview } from "@pca/contracts";
+import { toHex } from "./asn1";
 import type { CryptoProvider } from "./crypto/provider";
 import { webCryptoProvider } from "./crypto/webcrypto";
 import type { DecodedCsr } from "./decode-csr";
-import { toHex } from "./der";
 import { csrLengths } from "./wire";
 
 /** Options of the previews: the crypto seam (WebCrypto unless the Node entry gives node:crypto). */

@@ -1,73 +1,78 @@
 import type { PublicKeyInfo } from "@pca/contracts";
-import { bitStringBytes, content, DerReader, readOid, TAG, type Tlv, unsignedBitLength } from "./der";
+import { ECParameters } from "@peculiar/asn1-ecc";
+import { RSAPublicKey } from "@peculiar/asn1-rsa";
+import { AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes } from "@peculiar/asn1-schema";
+import type { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
+import { Asn1Error, bytes, parseAs } from "./asn1";
 import { CURVES, OID } from "./oids";
 
-/** The facts of a SubjectPublicKeyInfo, and its raw key bits for the verifier. */
-export interface ReadPublicKey {
-  readonly info: PublicKeyInfo;
-  readonly keyBytes: Uint8Array;
+/** Dss-Parms (RFC 3279 §2.3.2): no @peculiar/asn1-* package describes DSA keys. */
+class DssParms {
+  p = new ArrayBuffer(0);
+  q = new ArrayBuffer(0);
+  g = new ArrayBuffer(0);
+}
+// asn1-schema's decorators, applied as calls: the workspace's tools do not all compile decorators.
+for (const field of ["p", "q", "g"]) {
+  AsnProp({ type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter })(
+    DssParms.prototype,
+    field,
+  );
 }
 
-function rsaModulusBits(key: Uint8Array): number {
-  const r = new DerReader(key, 0, key.length);
-  const seq = DerReader.of(key, r.expect(TAG.SEQUENCE, "RSAPublicKey"));
-  r.finish("RSAPublicKey");
-  const modulus = content(key, seq.expect(TAG.INTEGER, "modulus"));
-  seq.expect(TAG.INTEGER, "publicExponent");
-  seq.finish("RSAPublicKey");
-  return unsignedBitLength(modulus);
+/** Bit length of an unsigned big-endian INTEGER's content (leading zero octets ignored). */
+function unsignedBitLength(source: ArrayBuffer): number {
+  const octets = bytes(source);
+  let i = 0;
+  while (i < octets.length && octets[i] === 0) i++;
+  if (i === octets.length) return 0;
+  return (octets.length - i - 1) * 8 + (32 - Math.clz32(octets[i] ?? 0));
 }
 
-/** Reads a SubjectPublicKeyInfo: algorithm, size in bits, curve for EC. Unknown types stay OTHER. */
-export function readPublicKey(buf: Uint8Array, spki: Tlv): ReadPublicKey {
-  const r = DerReader.of(buf, spki);
-  const alg = DerReader.of(buf, r.expect(TAG.SEQUENCE, "AlgorithmIdentifier"));
-  const keyBytes = bitStringBytes(content(buf, r.expect(TAG.BIT_STRING, "subjectPublicKey")));
-  r.finish("SubjectPublicKeyInfo");
-  const oid = readOid(alg, "key algorithm");
+const rsaModulusBits = (key: ArrayBuffer): number => unsignedBitLength(parseAs(key, RSAPublicKey).modulus);
+
+/** The size of an EC key with no named curve, read from its uncompressed point. */
+const pointBits = (key: ArrayBuffer): number => Math.max(0, Math.floor((key.byteLength - 1) / 2) * 8);
+
+function parametersOf(spki: SubjectPublicKeyInfo): ArrayBuffer {
+  const { parameters } = spki.algorithm;
+  if (parameters === undefined || parameters === null) throw new Asn1Error("key parameters missing");
+  return parameters;
+}
+
+/** A SubjectPublicKeyInfo, as @peculiar/asn1-x509 read it: algorithm, size in bits, curve for EC. */
+export function readPublicKey(spki: SubjectPublicKeyInfo): PublicKeyInfo {
+  const oid = spki.algorithm.algorithm;
+  const key = spki.subjectPublicKey;
   switch (oid) {
     case OID.rsaEncryption:
-      return { info: { algorithm: "RSA", size: rsaModulusBits(keyBytes), oid }, keyBytes };
+      return { algorithm: "RSA", size: rsaModulusBits(key), oid };
     case OID.rsassaPss:
-      return { info: { algorithm: "RSA-PSS", size: rsaModulusBits(keyBytes), oid }, keyBytes };
+      return { algorithm: "RSA-PSS", size: rsaModulusBits(key), oid };
     case OID.ecPublicKey: {
-      const params = alg.next();
-      if (params.tag !== TAG.OID) {
-        // Explicit curve parameters: no name, size read from the uncompressed point.
-        const size = Math.max(0, Math.floor((keyBytes.length - 1) / 2) * 8);
-        return { info: { algorithm: "EC", size, curve: "explicit", oid }, keyBytes };
-      }
-      const curveOid = readOidAt(buf, params);
-      const curve = CURVES[curveOid];
+      const { namedCurve } = parseAs(parametersOf(spki), ECParameters);
+      // Explicit (or implicit) curve parameters: no name, size read from the point.
+      if (namedCurve === undefined) return { algorithm: "EC", size: pointBits(key), curve: "explicit", oid };
+      const curve = CURVES[namedCurve];
       return {
-        info: {
-          algorithm: "EC",
-          size: curve?.size ?? Math.max(0, Math.floor((keyBytes.length - 1) / 2) * 8),
-          curve: curve?.name ?? curveOid,
-          curveOid,
-          oid,
-        },
-        keyBytes,
+        algorithm: "EC",
+        size: curve?.size ?? pointBits(key),
+        curve: curve?.name ?? namedCurve,
+        curveOid: namedCurve,
+        oid,
       };
     }
     case OID.ed25519:
-      return { info: { algorithm: "Ed25519", size: 256, oid }, keyBytes };
+      return { algorithm: "Ed25519", size: 256, oid };
     case OID.ed448:
-      return { info: { algorithm: "Ed448", size: 456, oid }, keyBytes };
+      return { algorithm: "Ed448", size: 456, oid };
     case OID.x25519:
-      return { info: { algorithm: "X25519", size: 256, oid }, keyBytes };
+      return { algorithm: "X25519", size: 256, oid };
     case OID.x448:
-      return { info: { algorithm: "X448", size: 448, oid }, keyBytes };
-    case OID.dsa: {
-      const params = DerReader.of(buf, alg.expect(TAG.SEQUENCE, "Dss-Parms"));
-      const p = content(buf, params.expect(TAG.INTEGER, "p"));
-      return { info: { algorithm: "DSA", size: unsignedBitLength(p), oid }, keyBytes };
-    }
+      return { algorithm: "X448", size: 448, oid };
+    case OID.dsa:
+      return { algorithm: "DSA", size: unsignedBitLength(parseAs(parametersOf(spki), DssParms).p), oid };
     default:
-      return { info: { algorithm: "OTHER", size: keyBytes.length * 8, oid }, keyBytes };
+      return { algorithm: "OTHER", size: key.byteLength * 8, oid };
   }
-}
-
-function readOidAt(buf: Uint8Array, tlv: Tlv): string {
-  return readOid(new DerReader(buf, tlv.start, tlv.end), "curve");
 }

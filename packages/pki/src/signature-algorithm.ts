@@ -1,5 +1,7 @@
 import type { SignatureDetails } from "@pca/contracts";
-import { content, DerError, DerReader, readOid, smallInteger, TAG, type Tlv } from "./der";
+import { RsaSaPssParams } from "@peculiar/asn1-rsa";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import { Asn1Error, parseAs } from "./asn1";
 import { HASH_NAMES, OID, SIGNATURE_ALGORITHMS } from "./oids";
 
 /** A signature AlgorithmIdentifier: OpenSSL-style name and the details a verifier needs. */
@@ -8,46 +10,30 @@ export interface ReadSignatureAlgorithm {
   readonly details: SignatureDetails;
 }
 
-function hashOf(r: DerReader): string {
-  const alg = DerReader.of(r.buf, r.expect(TAG.SEQUENCE, "hash AlgorithmIdentifier"));
-  const oid = readOid(alg, "hash algorithm");
-  return HASH_NAMES[oid] ?? oid;
+const hashName = (alg: AlgorithmIdentifier): string => HASH_NAMES[alg.algorithm] ?? alg.algorithm;
+
+/** RSASSA-PSS-params (RFC 4055), whose defaults (SHA-1, MGF1 with SHA-1, salt 20) the schema fills. */
+function pssParams(parameters: ArrayBuffer): NonNullable<SignatureDetails["pss"]> {
+  const params = parseAs(parameters, RsaSaPssParams);
+  const mgf = params.maskGenAlgorithm;
+  if (mgf.algorithm !== OID.mgf1 || !mgf.parameters) throw new Asn1Error("unknown mask generation function");
+  const saltLength = Number(params.saltLength);
+  if (!Number.isSafeInteger(saltLength) || saltLength < 0) throw new Asn1Error("saltLength");
+  return {
+    hash: hashName(params.hashAlgorithm),
+    mgf1Hash: hashName(parseAs(mgf.parameters, AlgorithmIdentifier)),
+    saltLength,
+  };
 }
 
-/** RSASSA-PSS-params (RFC 4055): every field has a default (SHA-1, MGF1 with SHA-1, salt 20). */
-function pssParams(buf: Uint8Array, params: Tlv): NonNullable<SignatureDetails["pss"]> {
-  const r = DerReader.of(buf, params);
-  let hash = "SHA-1";
-  let mgf1Hash = "SHA-1";
-  let saltLength = 20;
-  const hashTlv = r.optional(0xa0);
-  if (hashTlv) hash = hashOf(DerReader.of(buf, hashTlv));
-  const mgfTlv = r.optional(0xa1);
-  if (mgfTlv) {
-    const mgf = DerReader.of(buf, DerReader.of(buf, mgfTlv).expect(TAG.SEQUENCE, "MaskGenAlgorithm"));
-    if (readOid(mgf, "mask generation function") !== OID.mgf1) throw new DerError("unknown MGF");
-    mgf1Hash = hashOf(mgf);
-  }
-  const saltTlv = r.optional(0xa2);
-  if (saltTlv) {
-    const inner = DerReader.of(buf, saltTlv);
-    saltLength = smallInteger(content(buf, inner.expect(TAG.INTEGER, "saltLength")));
-  }
-  r.optional(0xa3);
-  r.finish("RSASSA-PSS-params");
-  return { hash, mgf1Hash, saltLength };
-}
-
-/** Reads a signature AlgorithmIdentifier. Unknown OIDs are named by their OID, hash null. */
-export function readSignatureAlgorithm(buf: Uint8Array, alg: Tlv): ReadSignatureAlgorithm {
-  const r = DerReader.of(buf, alg);
-  const oid = readOid(r, "signature algorithm");
-  const known = SIGNATURE_ALGORITHMS[oid];
+/** A signature AlgorithmIdentifier as @peculiar/asn1-x509 read it. Unknown OIDs: named by OID, hash null. */
+export function readSignatureAlgorithm(alg: AlgorithmIdentifier): ReadSignatureAlgorithm {
+  const oid = alg.algorithm;
   if (oid === OID.rsassaPss) {
-    const params = r.expect(TAG.SEQUENCE, "RSASSA-PSS parameters");
-    r.finish("signature AlgorithmIdentifier");
-    const pss = pssParams(buf, params);
+    if (!alg.parameters) throw new Asn1Error("RSASSA-PSS without parameters");
+    const pss = pssParams(alg.parameters);
     return { name: "rsassaPss", details: { oid, hash: pss.hash, pss } };
   }
+  const known = SIGNATURE_ALGORITHMS[oid];
   return { name: known?.name ?? oid, details: { oid, hash: known?.hash ?? null } };
 }

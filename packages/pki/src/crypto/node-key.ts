@@ -1,6 +1,8 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { PublicKeyInfo } from "@pca/contracts";
-import { bitStringBytes, content, DerReader, TAG } from "../der";
+import { RSAPublicKey } from "@peculiar/asn1-rsa";
+import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
+import { bytes, parseAs } from "../asn1";
 import { OID } from "../oids";
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
@@ -15,19 +17,18 @@ const isCanonicalP256 = (der: Buffer) =>
   der.subarray(0, P256_SPKI_PREFIX.length).equals(P256_SPKI_PREFIX);
 
 /** The key as a JWK when it is one of the common kinds that has a JWK form; undefined otherwise. */
-function asJwk(spki: Uint8Array, key: PublicKeyInfo): JsonWebKey | undefined {
-  const outer = DerReader.of(spki, new DerReader(spki, 0, spki.length).expect(TAG.SEQUENCE, "SPKI"));
-  outer.expect(TAG.SEQUENCE, "AlgorithmIdentifier");
-  const bits = bitStringBytes(content(spki, outer.expect(TAG.BIT_STRING, "subjectPublicKey")));
-  if (key.oid === OID.rsaEncryption) {
-    const rsa = DerReader.of(bits, new DerReader(bits, 0, bits.length).expect(TAG.SEQUENCE, "RSAPublicKey"));
-    const n = content(bits, rsa.expect(TAG.INTEGER, "modulus"));
-    const e = content(bits, rsa.expect(TAG.INTEGER, "publicExponent"));
-    const strip = (v: Uint8Array) => (v.length > 1 && v[0] === 0 ? v.subarray(1) : v);
-    return { kty: "RSA", n: b64url(strip(n)), e: b64url(strip(e)) };
+function asJwk(der: Buffer, key: PublicKeyInfo): JsonWebKey | undefined {
+  if (key.oid === OID.ecPublicKey && key.curve === "P-256" && isCanonicalP256(der)) {
+    const point = der.subarray(P256_SPKI_PREFIX.length);
+    return { kty: "EC", crv: "P-256", x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33)) };
   }
-  if (key.oid === OID.ecPublicKey && key.curve === "P-256" && bits.length === 65 && bits[0] === 4) {
-    return { kty: "EC", crv: "P-256", x: b64url(bits.subarray(1, 33)), y: b64url(bits.subarray(33)) };
+  if (key.oid === OID.rsaEncryption) {
+    const rsa = parseAs(parseAs(der, SubjectPublicKeyInfo).subjectPublicKey, RSAPublicKey);
+    const unsigned = (v: ArrayBuffer) => {
+      const octets = bytes(v);
+      return octets.length > 1 && octets[0] === 0 ? octets.subarray(1) : octets;
+    };
+    return { kty: "RSA", n: b64url(unsigned(rsa.modulus)), e: b64url(unsigned(rsa.publicExponent)) };
   }
   return undefined;
 }
@@ -43,7 +44,7 @@ function asJwk(spki: Uint8Array, key: PublicKeyInfo): JsonWebKey | undefined {
 export function publicKeyObject(spki: Uint8Array, key: PublicKeyInfo): KeyObject {
   const der = Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength);
   try {
-    const jwk = asJwk(spki, key);
+    const jwk = asJwk(der, key);
     if (jwk) {
       const fast = createPublicKey({ key: jwk, format: "jwk" });
       // The canonical P-256 form needs no round trip: its export is these very bytes.

@@ -1,4 +1,8 @@
-import { DerReader, TAG } from "../der";
+import { ECDSASigValue } from "@peculiar/asn1-ecc";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier, SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
+import { parseAs, bytes as view } from "../asn1";
+import { OID } from "../oids";
 import type { CryptoProvider, DigestName, SignatureInput } from "./provider";
 import { type SignatureScheme, signatureScheme } from "./scheme";
 
@@ -8,34 +12,24 @@ const WEBCRYPTO_CURVES: Readonly<Record<string, number>> = { "P-256": 32, "P-384
 /** WebCrypto wants ArrayBuffer-backed views; a copy also detaches us from the caller's buffer. */
 const bytes = (view: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(view);
 
-/** ECDSA-Sig-Value (DER SEQUENCE of two INTEGERs) to WebCrypto's fixed-width r || s. */
+/** ECDSA-Sig-Value (a SEQUENCE of two INTEGERs) to WebCrypto's fixed-width r || s. */
 function ecdsaRaw(der: Uint8Array, width: number): Uint8Array<ArrayBuffer> | null {
-  const top = new DerReader(der, 0, der.length);
-  const seq = DerReader.of(der, top.expect(TAG.SEQUENCE, "ECDSA-Sig-Value"));
-  top.finish("ECDSA-Sig-Value");
+  const { r, s } = parseAs(der, ECDSASigValue);
   const out = new Uint8Array(width * 2);
-  for (let i = 0; i < 2; i++) {
-    const tlv = seq.expect(TAG.INTEGER, "ECDSA r/s");
-    let v = der.subarray(tlv.contentStart, tlv.end);
+  for (const [i, integer] of [r, s].entries()) {
+    let v = view(integer);
     while (v.length > 0 && v[0] === 0) v = v.subarray(1);
     if (v.length > width) return null;
     out.set(v, i * width + width - v.length);
   }
-  seq.finish("ECDSA-Sig-Value");
   return out;
 }
 
 /** An id-RSASSA-PSS SPKI rewritten as rsaEncryption: browsers import only the latter. */
 function asRsaEncryption(spki: Uint8Array): Uint8Array<ArrayBuffer> {
-  const r = new DerReader(spki, 0, spki.length);
-  const inner = DerReader.of(spki, r.expect(TAG.SEQUENCE, "SubjectPublicKeyInfo"));
-  inner.expect(TAG.SEQUENCE, "AlgorithmIdentifier");
-  const bitString = inner.expect(TAG.BIT_STRING, "subjectPublicKey");
-  const alg = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
-  const body = [...alg, ...spki.subarray(bitString.start, bitString.end)];
-  const n = body.length;
-  const header = n < 0x80 ? [0x30, n] : n < 0x100 ? [0x30, 0x81, n] : [0x30, 0x82, n >> 8, n & 0xff];
-  return new Uint8Array([...header, ...body]);
+  const key = parseAs(spki, SubjectPublicKeyInfo);
+  key.algorithm = new AlgorithmIdentifier({ algorithm: OID.rsaEncryption, parameters: null });
+  return new Uint8Array(AsnConvert.serialize(key));
 }
 
 type Subtle = typeof globalThis.crypto.subtle;
