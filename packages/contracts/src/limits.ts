@@ -17,6 +17,17 @@ export const CCM_LIMITS = {
   pathLengthMax: 6,
   /** A root CA's path length is stored as 7 ("unlimited"). */
   rootPathLength: 7,
+  /**
+   * Key algorithms CCM accepts (PCA.00020102: "Only RSA2048, RSA4096, EC256, and EC384 are
+   * supported"), by CCM's name: an RSA key by its modulus size, an EC key by its named curve. SM2
+   * exists on CCM's China site only and is not offered by the console.
+   */
+  keyAlgorithms: {
+    RSA2048: { algorithm: "RSA", size: 2048 },
+    RSA4096: { algorithm: "RSA", size: 4096 },
+    EC256: { algorithm: "EC", size: 256, curve: "P-256" },
+    EC384: { algorithm: "EC", size: 384, curve: "P-384" },
+  },
   /** CreateCertificateByCsr `subject_alternative_names`: 0-20 items. */
   sanMaxItems: 20,
   /** Per-type SAN value lengths (seed, table 4). */
@@ -41,6 +52,30 @@ export const CCM_LIMITS = {
   /** Gateway: X-Sdk-Date more than 15 minutes away from server time is refused. */
   signatureClockSkewMs: 15 * 60 * 1000,
 } as const;
+
+/** A key algorithm as CCM names it (`key_algorithm` of CAs and certificates). */
+export type CcmKeyAlgorithm = keyof typeof CCM_LIMITS.keyAlgorithms;
+
+/** CCM's key algorithms, in CCM's order. */
+export const CCM_KEY_ALGORITHMS = Object.keys(CCM_LIMITS.keyAlgorithms) as CcmKeyAlgorithm[];
+
+/**
+ * CCM's name for a key (as a CSR preview describes it: RSA with its modulus size, EC with its
+ * curve), or undefined when CCM does not accept that key. RSA-PSS keys, P-521 and EdDSA are not
+ * CCM's.
+ */
+export function ccmKeyAlgorithmOf(key: {
+  readonly algorithm: string;
+  readonly size: number;
+  readonly curve?: string | undefined;
+}): CcmKeyAlgorithm | undefined {
+  return CCM_KEY_ALGORITHMS.find((name) => {
+    const accepted: { algorithm: string; size: number; curve?: string } = CCM_LIMITS.keyAlgorithms[name];
+    return accepted.algorithm === "EC"
+      ? key.algorithm === "EC" && key.curve === accepted.curve
+      : key.algorithm === accepted.algorithm && key.size === accepted.size;
+  });
+}
 
 /** The id pattern CCM states in PCA.00020201. */
 export const CCM_ID_PATTERN = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;

@@ -1,7 +1,6 @@
-import { type CsrLengths, fail, ok, type Result } from "@pca/contracts";
+import { CCM_LIMITS, type CsrLengths, fail, ok, type Result } from "@pca/contracts";
 import { encodeBase64 } from "./base64";
 import type { DecodedCsr } from "./decode-csr";
-import { CCM_WIRE_LIMIT } from "./limits";
 
 const BEGIN = "-----BEGIN CERTIFICATE REQUEST-----";
 const END = "-----END CERTIFICATE REQUEST-----";
@@ -21,15 +20,15 @@ function pemLength(derLength: number, newlineLength: number): number {
   return BEGIN.length + END.length + b64 + newlines * newlineLength;
 }
 
-/** The character counts of every text form, and whether CCM's 5120-character limit holds. */
+/** The character counts of every text form, and whether CCM's limit on the `csr` string holds. */
 export function csrLengths(der: Uint8Array): CsrLengths {
   const wire = pemLength(der.length, 2);
   return {
     der: der.length,
     pem: pemLength(der.length, 1),
     wire,
-    wireLimit: CCM_WIRE_LIMIT,
-    withinWireLimit: wire <= CCM_WIRE_LIMIT,
+    wireLimit: CCM_LIMITS.csrMaxLength,
+    withinWireLimit: wire <= CCM_LIMITS.csrMaxLength,
   };
 }
 
@@ -38,15 +37,15 @@ export const toPem = (csr: DecodedCsr): string => pem(csr.der, "\n", true);
 
 /**
  * The exact string CreateCertificateByCsr takes as `csr`: PEM with CRLF newlines and no final one,
- * whatever form the input had. Fails with CSR_TOO_LONG when it is over CCM's 5120 characters.
+ * whatever form the input had. Fails with CSR_TOO_LONG when it is longer than CCM accepts.
  */
 export function toWire(csr: DecodedCsr): Result<string> {
   const wire = pem(csr.der, "\r\n", false);
-  if (wire.length > CCM_WIRE_LIMIT) {
+  if (wire.length > CCM_LIMITS.csrMaxLength) {
     return fail(
       "CSR_TOO_LONG",
-      `The CSR is ${wire.length} characters as CCM receives it; CCM accepts at most ${CCM_WIRE_LIMIT}. Request fewer subject alternative names or a smaller key.`,
-      { length: wire.length, limit: CCM_WIRE_LIMIT },
+      `The CSR is ${wire.length} characters as CCM receives it; CCM accepts at most ${CCM_LIMITS.csrMaxLength}. Request fewer subject alternative names or a smaller key.`,
+      { length: wire.length, limit: CCM_LIMITS.csrMaxLength },
     );
   }
   return ok(wire);

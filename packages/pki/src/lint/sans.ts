@@ -1,5 +1,4 @@
-import type { CsrPreview } from "@pca/contracts";
-import { CCM_MAX_SANS } from "../limits";
+import { CCM_LIMITS, type CsrPreview } from "@pca/contracts";
 import { finding, type LintRule } from "./rule";
 
 const isCaRequest = (p: CsrPreview): boolean => p.extensions.basicConstraints?.ca === true;
@@ -17,16 +16,16 @@ export const noSansRule: LintRule = (p) =>
         ),
       ];
 
-/** CCM issues at most 20 subject alternative names per certificate. */
+/** CCM issues a limited number of subject alternative names per certificate. */
 export const tooManySansRule: LintRule = (p) =>
-  p.subjectAltNames.length <= CCM_MAX_SANS
+  p.subjectAltNames.length <= CCM_LIMITS.sanMaxItems
     ? []
     : [
         finding(
           "too-many-sans",
           "error",
-          `The CSR requests ${p.subjectAltNames.length} subject alternative names; CCM allows at most ${CCM_MAX_SANS}. Split them over several certificates.`,
-          `该 CSR 请求了 ${p.subjectAltNames.length} 个主题备用名称，CCM 最多允许 ${CCM_MAX_SANS} 个。请拆分到多张证书。`,
+          `The CSR requests ${p.subjectAltNames.length} subject alternative names; CCM allows at most ${CCM_LIMITS.sanMaxItems}. Split them over several certificates.`,
+          `该 CSR 请求了 ${p.subjectAltNames.length} 个主题备用名称，CCM 最多允许 ${CCM_LIMITS.sanMaxItems} 个。请拆分到多张证书。`,
         ),
       ];
 

@@ -1,6 +1,6 @@
 import { finding, type LintRule } from "./rule";
 
-/** CCM refuses a `csr` string longer than 5120 characters (PEM with CRLF newlines). */
+/** CCM refuses a `csr` string (PEM with CRLF newlines) longer than `CCM_LIMITS.csrMaxLength`. */
 export const wireLengthRule: LintRule = (p) =>
   p.lengths.withinWireLimit
     ? []
