@@ -91,6 +91,7 @@ export async function createCertificateByCsr(
     {
       subject: request.subject,
       spki: request.spki,
+      subjectKeyId: request.subjectKeyId,
       notBefore: window.value.notBefore,
       notAfter: window.value.notAfter,
       ca: kind === "INTERMEDIATE_CA" ? { pathLength } : undefined,

@@ -59,10 +59,12 @@ async function generatedCa(
   const subject = new Uint8Array(new x509.Name(nameOf(spec.dn)).toArrayBuffer());
   const key = KeyObject.from(keys.privateKey);
   const notBefore = now - 60 * 60 * 1000;
+  const keyId = keyIdOf(spki);
   const signed = signCertificate(
     {
       subject,
       spki,
+      subjectKeyId: keyId,
       notBefore,
       notAfter: notBefore + spec.years * YEAR_MS,
       ca: { pathLength: parent ? 0 : null },
@@ -89,7 +91,7 @@ async function generatedCa(
   };
   return {
     row,
-    signer: { name: subject, keyId: keyIdOf(spki), key, keyAlgorithm: spec.key, caId },
+    signer: { name: subject, keyId, key, keyAlgorithm: spec.key, caId },
   };
 }
 

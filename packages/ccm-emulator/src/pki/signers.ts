@@ -2,11 +2,8 @@ import { createPrivateKey } from "node:crypto";
 import type { CaRow } from "../state/cas";
 import type { KeyAlgorithm } from "./algorithms";
 import { issuerPartsOf } from "./certificate-parts";
+import { x509 } from "./crypto";
 import type { Signer } from "./issue";
-
-/** The first certificate of a PEM text, as DER. */
-const derOfPem = (pem: string): Buffer =>
-  Buffer.from(/-----BEGIN CERTIFICATE-----([^-]*)-----END CERTIFICATE-----/.exec(pem)?.[1] ?? "", "base64");
 
 /**
  * CA signers, kept per CA so an issuance neither re-imports PKCS#8 nor re-reads the CA's
@@ -31,7 +28,7 @@ export class SignerCache {
     if (ca.private_key_pkcs8 === null || ca.certificate_pem === null) return undefined;
     let signer = this.signers.get(ca.ca_id);
     if (!signer) {
-      const parts = issuerPartsOf(derOfPem(ca.certificate_pem));
+      const parts = issuerPartsOf(x509.PemConverter.decodeFirst(ca.certificate_pem));
       signer = {
         name: parts.name,
         keyId: parts.keyId,

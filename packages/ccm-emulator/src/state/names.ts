@@ -8,15 +8,6 @@ export interface DnFields {
   readonly organizational_unit: string | null;
 }
 
-export const DN_COLUMNS = [
-  "common_name",
-  "country",
-  "state",
-  "locality",
-  "organization",
-  "organizational_unit",
-] as const;
-
 /** Sort directions and how a list is paged, shared by both list operations. */
 export interface ListWindow {
   readonly limit: number;
