@@ -32,8 +32,8 @@ export const bytes = (source: Binary): Uint8Array => toUint8Array(source);
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Refuses a UTF8String whose octets are not UTF-8: asn1js reads one octet by octet instead, while
- * X.690 and Python cryptography refuse it. The walk uses a stack, not recursion.
+ * Refuses a UTF8String whose octets are not UTF-8: asn1js then falls back to reading it octet by
+ * octet, while X.690 and Python cryptography refuse it. The walk uses a stack, not recursion.
  */
 function assertUtf8Strings(tree: asn1js.AsnType): void {
   const stack = [tree];

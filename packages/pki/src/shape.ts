@@ -35,7 +35,7 @@ for (const field of ["version", "p", "q", "g", "y", "x"]) {
 /**
  * The schemas tried after CertificationRequest, in order. Private keys come before public keys:
  * asn1-schema ignores elements after the last one a schema names, so an RSA private key would
- * also fit RSAPublicKey. Only the structure is matched; a key's content is never looked at.
+ * also fit RSAPublicKey. A key is only matched: nothing of it is kept, shown or logged.
  */
 const OTHER_SHAPES: readonly [Exclude<DerShape, "csr" | "unknown">, new () => unknown][] = [
   ["certificate", Certificate],
