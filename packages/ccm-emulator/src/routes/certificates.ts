@@ -107,7 +107,7 @@ export function certificateRoutes(state: EmulatorState): Route[] {
         );
         const certificate = toWirePem(cert.certificate_pem);
         const certificateChain = joinWirePem(chain);
-        if (req.is_compressed === true || req.is_compressed === "true") {
+        if (req.is_compressed === "true") {
           return zipReply(req.type, cert.common_name ?? cert.certificate_id, certificate, certificateChain);
         }
         // A CSR-issued certificate's key is on the requester's side: certificate and chain only.
