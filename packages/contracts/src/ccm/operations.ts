@@ -215,9 +215,16 @@ export function ccmMethodName<N extends CcmOperationName>(name: N): CcmMethodNam
   return (named[name] ?? name.charAt(0).toLowerCase() + name.slice(1)) as CcmMethodName<N>;
 }
 
+const paramNames = new Map<string, readonly string[]>();
+
 /** The names in a path template, in order: `/a/{ca_id}/b` → `["ca_id"]`. */
-export function pathParamNames(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
+export function pathParamNames(path: string): readonly string[] {
+  let names = paramNames.get(path);
+  if (names === undefined) {
+    names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "");
+    paramNames.set(path, names);
+  }
+  return names;
 }
 
 /** An input, untyped: what the positional arguments or a server's request become. */
