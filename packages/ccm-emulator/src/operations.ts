@@ -1,15 +1,9 @@
-/** The CCM operations the emulator serves, by their SDK names, and its IAM login. */
+import { CCM_OPERATION_NAMES } from "@pca/contracts";
+
+/** The operations the emulator serves: every entry of CCM_OPERATIONS, one more CCM one, its IAM login. */
 export const OPERATIONS = [
-  "ListCertificateAuthority",
-  "ShowCertificateAuthority",
+  ...CCM_OPERATION_NAMES,
   "ShowCertificateAuthorityQuota",
-  "ExportCertificateAuthorityCsr",
-  "ExportCertificateAuthorityCertificate",
-  "CreateCertificateByCsr",
-  "ListCertificate",
-  "ShowCertificate",
-  "ShowCertificateQuota",
-  "ExportCertificate",
   "KeystoneCreateUserTokenByPassword",
 ] as const;
 

@@ -252,36 +252,48 @@ export interface CheckedCcmInput {
   readonly body: unknown;
 }
 
-const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+const NOTHING: Readonly<Record<string, string>> = Object.freeze({});
+
+/** A part of an operation's input: path parameters, query or body. */
+export type CcmInputPart = "params" | "query" | "body";
 
 /**
- * Checks an input with the entry's schemas, path parameters first (INVALID_ID), then the query
- * (VALIDATION_FAILED), then the body (the entry's field codes). What the entry does not take is
- * ignored: no query, no body.
+ * Checks one part of an input with the entry's schema for it: path parameters refused as
+ * INVALID_ID, a query as VALIDATION_FAILED, a body with the entry's field codes. A part the entry
+ * does not take is ignored (no parameters and no query are `{}`, no body is undefined).
  */
+export function parseCcmPart(
+  spec: CcmOperationSpec,
+  part: CcmInputPart,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; error: Failure } {
+  if (part === "body") {
+    return spec.body ? parseWith(spec.body, value, spec.bodyCodes) : { ok: true, value: undefined };
+  }
+  const schema = spec[part];
+  if (!schema) return { ok: true, value: NOTHING };
+  return parseWith(schema, value ?? {}, part === "params" ? PATH_PARAM_CODES : {});
+}
+
+/** Checks a whole input: path parameters first, then the query, then the body (see parseCcmPart). */
 export function parseCcmInput(
   spec: CcmOperationSpec,
   input: RawCcmInput,
 ): { ok: true; value: CheckedCcmInput } | { ok: false; error: Failure } {
-  let params = NO_PARAMS;
-  if (spec.params) {
-    const parsed = parseWith(spec.params, input.params ?? {}, PATH_PARAM_CODES);
-    if (!parsed.ok) return parsed;
-    params = parsed.value;
-  }
-  let query: Readonly<Record<string, unknown>> = NO_PARAMS;
-  if (spec.query) {
-    const parsed = parseWith(spec.query, input.query ?? {});
-    if (!parsed.ok) return parsed;
-    query = parsed.value as Readonly<Record<string, unknown>>;
-  }
-  let body: unknown;
-  if (spec.body) {
-    const parsed = parseWith(spec.body, input.body, spec.bodyCodes);
-    if (!parsed.ok) return parsed;
-    body = parsed.value;
-  }
-  return { ok: true, value: { params, query, body } };
+  const params = parseCcmPart(spec, "params", input.params);
+  if (!params.ok) return params;
+  const query = parseCcmPart(spec, "query", input.query);
+  if (!query.ok) return query;
+  const body = parseCcmPart(spec, "body", input.body);
+  if (!body.ok) return body;
+  return {
+    ok: true,
+    value: {
+      params: params.value as CheckedCcmInput["params"],
+      query: query.value as CheckedCcmInput["query"],
+      body: body.value,
+    },
+  };
 }
 
 /** The path with its parameters filled in (checked ids: nothing in them needs encoding). */
