@@ -27,6 +27,10 @@ export default defineConfig({
       // The bff project starts one throwaway PostgreSQL cluster per run (PCA_TEST_POSTGRES=0 skips it).
       nodeProject("bff", "apps/bff", { globalSetup: ["src/storage/testing/global-setup.ts"] }),
       "apps/web",
+      // The repository's own tooling: the architecture's arrows (.dependency-cruiser.cjs).
+      {
+        test: { name: "tooling", root: ".", include: ["scripts/**/*.test.ts"], environment: "node" as const },
+      },
     ],
   },
 });
