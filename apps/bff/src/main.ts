@@ -50,7 +50,6 @@ async function main(): Promise<void> {
     audit,
     clock: systemClock,
     upstream,
-    checkUpstream: () => upstream.ready(),
     version: process.env.npm_package_version ?? "0.1.0",
     webDist: resolve(config.WEB_DIST ?? join(here, "../../web/dist")),
   });

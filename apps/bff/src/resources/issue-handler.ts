@@ -8,7 +8,6 @@ import { createIssuerCache } from "../issuance/issuer-cache";
 import type { PkiReaders } from "../issuance/readers";
 import type { IssueDeps } from "../issuance/types";
 import { issuances } from "../observability/metrics";
-import { upstreamOf } from "../upstream/from-deps";
 import { commandHandler } from "./command-handler";
 import { createDbRateLimitStore } from "./rate-limit-store";
 import { actorOf, sendResourceFailure } from "./respond";
@@ -56,7 +55,7 @@ export function issueHandlers(
 
   const issue = commandHandler<IssueCertificateResponse>(deps, {
     run: (ctx, input) => {
-      const { ccm } = upstreamOf(deps);
+      const { ccm } = deps.upstream;
       const issuing: IssueDeps = {
         ...readers,
         ccm: {

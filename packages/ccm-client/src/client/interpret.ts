@@ -1,5 +1,5 @@
-import { CcmErrorBodySchema, type ErrorCode, type IssueDetail } from "@pca/contracts";
-import { type CcmResult, ccmFail, type UpstreamInfo } from "../errors";
+import { CcmErrorBodySchema, type ErrorCode, type IssueDetail, type UpstreamError } from "@pca/contracts";
+import { type CcmResult, ccmFail } from "../errors";
 import type { HttpResponse } from "../http/transport";
 
 /** Reads a 2xx response into a value, or says why it cannot (schema issues, never the body). */
@@ -46,7 +46,7 @@ export const jsonReader =
 /** Statuses worth another attempt for an idempotent request. */
 export const retryableStatus = (status: number): boolean => status >= 500 || status === 429;
 
-function upstreamOf(response: HttpResponse): UpstreamInfo {
+function upstreamOf(response: HttpResponse): UpstreamError {
   const requestId = response.headers["x-request-id"];
   const base = { status: response.status, ...(requestId ? { request_id: requestId } : {}) };
   const body = parseJson(response.body, CcmErrorBodySchema);

@@ -52,7 +52,6 @@ async function setUp(): Promise<Fixture> {
   if (!emulator || !seeded) throw new Error("no in-process emulator with its seeded CAs");
   const app = await startTestApp("sqlite", {
     upstream,
-    checkUpstream: () => upstream.ready(),
     // warn: tens of thousands of request lines would only slow the run and the secrets check.
     env: { LOG_LEVEL: "warn", LOGIN_REQUESTS_PER_MINUTE: "100000", ISSUE_RATE_LIMIT_PER_MINUTE: "100000000" },
   });
