@@ -27,6 +27,8 @@ export default defineConfig({
       // The bff project starts one throwaway PostgreSQL cluster per run (PCA_TEST_POSTGRES=0 skips it).
       nodeProject("bff", "apps/bff", { globalSetup: ["src/storage/testing/global-setup.ts"] }),
       "apps/web",
+      // The repository's own checks (scripts/*.mjs), run as `pnpm lint` runs them.
+      { test: { name: "scripts", root: "scripts", include: ["*.test.ts"], environment: "node" as const } },
     ],
   },
 });
