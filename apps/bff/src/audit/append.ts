@@ -1,8 +1,8 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
-import type { NewAuditEvent } from "../http/context";
-import type { Clock } from "../http/deps";
-import { EdgeError } from "../http/edge-error";
+import type { NewAuditEvent } from "../core/audit-port";
+import type { Clock } from "../core/clock";
+import { CodedError } from "../core/failure";
 import type { AuditEventRow, Database } from "../storage/schema";
 import type { Storage } from "../storage/storage";
 import { canonicalJson, hashEvent } from "./canonical";
@@ -54,7 +54,7 @@ function nextRow(head: ChainHead, clock: Clock, event: NewAuditEvent): AuditEven
 }
 
 const unavailable = (cause: unknown) =>
-  new EdgeError(
+  new CodedError(
     { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
     { cause },
   );

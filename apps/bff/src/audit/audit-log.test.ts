@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import type { NewAuditEvent } from "../http/context";
+import type { NewAuditEvent } from "../core/audit-port";
 import { openStorage } from "../storage/storage";
 import { createTestStorage, type TestStorage, testEngines } from "../storage/testing/test-storage";
 import { createAuditService } from "./audit-log";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { SeededCas } from "@pca/ccm-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../http/context";
+import type { Actor } from "../core/actor";
 import { FIXTURES_DIR } from "../testing/fixtures";
 import { createUpstream } from "../upstream/create-upstream";
 import { type IssueDeps, issueCertificate } from "./issue-certificate";

@@ -4,7 +4,8 @@ import type {
   IssueCertificateResponse,
   ValidityWindow,
 } from "@pca/contracts";
-import type { Actor, AuditLog } from "../http/context";
+import type { Actor } from "../core/actor";
+import type { AuditLog } from "../core/audit-port";
 import type { CcmPort, UpstreamFailure } from "../upstream/port";
 import type { CsrReading, PkiReaders } from "./readers";
 import type { AttemptContext } from "./steps/record";

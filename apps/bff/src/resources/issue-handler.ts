@@ -8,9 +8,9 @@ import {
 } from "@pca/contracts";
 import type { Request, RequestHandler, Response } from "express";
 import { type RateLimitInfo, rateLimit } from "express-rate-limit";
-import type { EdgeFailure } from "../http/context";
-import type { AppDeps } from "../http/deps";
-import { statusFor } from "../http/error-status";
+import type { AppDeps } from "../core/deps";
+import type { CodedFailure } from "../core/failure";
+import { statusFor } from "../core/failure";
 import { requestHash, runIdempotent, type StoredAnswer } from "../issuance/idempotency";
 import { createDbIdempotencyStore } from "../issuance/idempotency-store";
 import { type IssueOutcome, issueCertificate } from "../issuance/issue-certificate";
@@ -21,7 +21,7 @@ import { upstreamOf } from "../upstream/from-deps";
 import { createDbRateLimitStore } from "./rate-limit-store";
 import { actorOf, sendResourceFailure } from "./respond";
 
-function envelope(failure: EdgeFailure): ApiErrorBody {
+function envelope(failure: CodedFailure): ApiErrorBody {
   return {
     error: {
       code: failure.code,

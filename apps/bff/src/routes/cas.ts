@@ -5,7 +5,7 @@ import {
   CertificateAuthoritySchema,
 } from "@pca/contracts";
 import { type Response, Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";
 import { pkiReaders } from "../issuance/pki-readers";

@@ -1,6 +1,6 @@
 import { CertificateDetailResponseSchema, CertificateListApiResponseSchema } from "@pca/contracts";
 import { type Response, Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { requireAccess } from "../http/require-access";
 import { sendJson } from "../http/respond";

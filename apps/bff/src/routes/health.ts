@@ -1,8 +1,9 @@
 import { HealthResponseSchema, type ReadyResponse, ReadyResponseSchema } from "@pca/contracts";
 import { Router } from "express";
-import type { AppDeps, UpstreamReadiness } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { sendJson } from "../http/respond";
 import { metricsRegistry } from "../observability/metrics";
+import type { UpstreamReadiness } from "../upstream/port";
 
 const CHECK_TIMEOUT_MS = 2_000;
 

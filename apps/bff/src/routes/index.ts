@@ -1,6 +1,6 @@
 import type { Router } from "express";
 import type { AuthServices } from "../auth/auth-services";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { auditRoutes } from "./audit";
 import { casRoutes } from "./cas";
 import { certificatesRoutes } from "./certificates";

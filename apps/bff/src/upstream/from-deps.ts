@@ -1,5 +1,5 @@
-import type { AppDeps } from "../http/deps";
-import { EdgeError } from "../http/edge-error";
+import type { AppDeps } from "../core/deps";
+import { CodedError } from "../core/failure";
 import type { Upstream } from "./port";
 
 const isUpstream = (value: unknown): value is Upstream =>
@@ -12,7 +12,7 @@ const isUpstream = (value: unknown): value is Upstream =>
  */
 export function upstreamOf(deps: AppDeps): Upstream {
   if (!isUpstream(deps.upstream)) {
-    throw new EdgeError({ code: "NOT_READY", message: "The console has no CCM upstream configured." });
+    throw new CodedError({ code: "NOT_READY", message: "The console has no CCM upstream configured." });
   }
   return deps.upstream;
 }

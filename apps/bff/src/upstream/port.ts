@@ -12,7 +12,7 @@ import type {
   ExportCertificateRequest,
   ExportCertificateResponse,
 } from "@pca/contracts";
-import type { EdgeFailure } from "../http/context";
+import type { CodedFailure } from "../core/failure";
 
 /**
  * A failed CCM call, already translated to one of the console's stable codes, with CCM's own
@@ -20,7 +20,7 @@ import type { EdgeFailure } from "../http/context";
  * POST may have reached CCM before the connection failed: the caller must not assume nothing
  * happened.
  */
-export interface UpstreamFailure extends EdgeFailure {
+export interface UpstreamFailure extends CodedFailure {
   readonly outcomeUnknown?: boolean;
   /** Seconds, from CCM's Retry-After on a 429. */
   readonly retryAfterSeconds?: number;
@@ -54,11 +54,14 @@ export interface CcmPort {
 
 export type UpstreamMode = "emulator" | "cloud";
 
-/** What /readyz shows for the upstream. */
+/**
+ * What /readyz shows for the upstream: reachable or not, how long the probe took, and in which mode
+ * (`unconfigured` for an app built without one; tests name their own fakes).
+ */
 export interface UpstreamReadiness {
   readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly mode: UpstreamMode;
+  readonly latencyMs?: number;
+  readonly mode: UpstreamMode | "unconfigured" | "test";
 }
 
 /** The upstream the BFF runs with: the port, how it was reached, and how to stop it. */

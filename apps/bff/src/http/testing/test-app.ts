@@ -3,11 +3,12 @@ import type { Router } from "express";
 import { createAuditService } from "../../audit/audit-log";
 import { UserStore } from "../../auth/users";
 import { type Config, loadConfig } from "../../config";
+import type { AppDeps } from "../../core/deps";
 import { createLogger } from "../../observability/logger";
 import { openStorage, type SqlDialectName } from "../../storage/storage";
 import { createTestStorage, type TestStorage } from "../../storage/testing/test-storage";
+import type { UpstreamReadiness } from "../../upstream/port";
 import { createApp } from "../app";
-import type { AppDeps, UpstreamReadiness } from "../deps";
 import { listen } from "../server";
 import { recordTraffic } from "./traffic";
 

@@ -1,7 +1,7 @@
 import { type Certificate, RoleSchema } from "@pca/contracts";
 import type { Kysely } from "kysely";
 import type { AuditService } from "../../audit/audit-log";
-import type { NewAuditEvent } from "../../http/context";
+import type { NewAuditEvent } from "../../core/audit-port";
 import type { Database } from "../../storage/schema";
 import { IDEMPOTENCY_TTL_MS } from "../idempotency";
 import { CLOCK_MARGIN_MS, findIssuedCertificates, type ReconcileDeps } from "../reconcile";

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditOutcome, UpstreamError } from "@pca/contracts";
-import type { Actor, AuditLog, NewAuditEvent } from "../../http/context";
+import type { Actor } from "../../core/actor";
+import type { AuditLog, NewAuditEvent } from "../../core/audit-port";
 import type { UpstreamFailure } from "../../upstream/port";
 
 /** One issuance attempt as the audit log sees it: who, which HTTP request, which attempt. */

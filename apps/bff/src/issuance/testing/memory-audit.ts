@@ -1,5 +1,5 @@
 import type { AuditEvent } from "@pca/contracts";
-import type { AuditLog, NewAuditEvent } from "../../http/context";
+import type { AuditLog, NewAuditEvent } from "../../core/audit-port";
 
 /** An audit log in memory for use-case tests: `failing = true` makes every append reject. */
 export class MemoryAudit implements AuditLog {

@@ -1,21 +1,10 @@
 import type { Router } from "express";
 import type { Logger } from "pino";
-import type { AuditService } from "../audit/audit-log";
 import type { Config } from "../config";
 import type { Storage } from "../storage/storage";
-
-/** Where "now" comes from (ms since the epoch); tests pass a clock they can move. */
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
-
-/** What `/readyz` learns from the upstream: reachable or not, and in which mode (emulator, cloud). */
-export interface UpstreamReadiness {
-  readonly ok: boolean;
-  readonly mode: string;
-}
+import type { UpstreamReadiness } from "../upstream/port";
+import type { AuditService } from "./audit-port";
+import type { Clock } from "./clock";
 
 /**
  * Everything `createApp(deps)` needs, built once in main.ts (or by a test):
