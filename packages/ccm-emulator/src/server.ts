@@ -9,7 +9,7 @@ import { operationRoutes } from "./http/operation-routes";
 import type { Reply, Route } from "./http/route";
 import { randomHex } from "./random";
 import { adminRouter } from "./routes/admin";
-import { caHandlers, caQuotaRoute } from "./routes/cas";
+import { caHandlers } from "./routes/cas";
 import { certificateHandlers } from "./routes/certificates";
 import { iamRoutes } from "./routes/iam";
 import type { EmulatorState } from "./routes/state";
@@ -154,7 +154,6 @@ export function createApp(deps: AppDeps): RequestListener {
   if (deps.admin !== false) app.use("/__emulator", adminRouter(deps.faults));
   const routes = [
     ...iamRoutes(deps.state),
-    caQuotaRoute(deps.state),
     ...operationRoutes({ ...caHandlers(deps.state), ...certificateHandlers(deps.state) }),
   ];
   const fast = new Set(fastPathRoutes(routes));

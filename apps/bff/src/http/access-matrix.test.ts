@@ -80,6 +80,7 @@ const MATRIX = {
     expect: [401, 200, 200, 200, 401, 401, 200, 200],
     call: (s) => ({ path: `/api/cas/${s.r.seeded.issuingCaId}/certificate.pem` }),
   },
+  "GET /api/quotas/cas": { expect: [401, 200, 200, 200, 401, 401, 200, 200] },
   "POST /api/certificates": {
     expect: [401, 403, 201, 201, 401, 401, 403, 403],
     call: (s) => ({

@@ -6,6 +6,7 @@ import { casRoutes } from "./cas";
 import { certificatesRoutes } from "./certificates";
 import { csrRoutes } from "./csr";
 import { openApiRoutes } from "./openapi";
+import { quotasRoutes } from "./quotas";
 import { sessionRoutes } from "./session";
 import { tokensRoutes } from "./tokens";
 import { usersRoutes } from "./users";
@@ -24,6 +25,7 @@ export function apiRouters(deps: AppDeps, auth: AuthServices): Router[] {
     openApiRoutes(deps),
     csrRoutes(deps),
     casRoutes(deps),
+    quotasRoutes(deps),
     certificatesRoutes(deps),
   ];
 }

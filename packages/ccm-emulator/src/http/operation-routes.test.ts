@@ -55,6 +55,7 @@ const validInput: { readonly [N in CcmOperationName]: () => CcmInput<N> } = {
     params: { certificate_id: certificateId },
     body: { is_compressed: "false", type: "OTHER" },
   }),
+  ShowCertificateAuthorityQuota: () => ({}),
   ShowCertificateQuota: () => ({}),
 };
 

@@ -1,5 +1,5 @@
 import { CcmError } from "../errors";
-import { json, type OperationHandlers, type Route } from "../http/route";
+import { json, type OperationHandlers } from "../http/route";
 import { joinWirePem, toWirePem } from "../pki/pem";
 import { countListedCas, getCa, issuersOf, listCas } from "../state/cas";
 import { listWindow } from "./params";
@@ -9,32 +9,14 @@ import type { EmulatorState } from "./state";
 /** CCM's fixed CA quota (reference §3.7). */
 export const CA_QUOTA = 100;
 
-/**
- * ShowCertificateAuthorityQuota, routed by hand: the operation has no entry in CCM_OPERATIONS
- * yet, so the table's routing does not reach it.
- */
-export function caQuotaRoute(state: EmulatorState): Route {
-  return {
-    method: "GET",
-    path: "/v1/private-certificate-authorities/quotas",
-    operation: "ShowCertificateAuthorityQuota",
-    authenticated: true,
-    handle: () =>
-      json({
-        quotas: {
-          resources: [{ type: "CERTIFICATE_AUTHORITY", used: countListedCas(state.db), quota: CA_QUOTA }],
-        },
-      }),
-  };
-}
-
 type CaOperation =
+  | "ShowCertificateAuthorityQuota"
   | "ListCertificateAuthority"
   | "ShowCertificateAuthority"
   | "ExportCertificateAuthorityCsr"
   | "ExportCertificateAuthorityCertificate";
 
-/** The CA operations (reference §2.1, §3.1-§3.3); their input is checked by the routing. */
+/** The CA operations (reference §2.1, §3.1-§3.3, §3.7); their input is checked by the routing. */
 export function caHandlers(state: EmulatorState): Pick<OperationHandlers, CaOperation> {
   const { db, credentials } = state;
   const caOr404 = (id: string, now: number) => {
@@ -43,6 +25,12 @@ export function caHandlers(state: EmulatorState): Pick<OperationHandlers, CaOper
     return ca;
   };
   return {
+    // Every CA counts, in every state (ccm-lifecycle §4.4). [unverified] A CA certificate issued by
+    // CreateCertificateByCsr with INTERMEDIATE_CA, which the CA list does not show, does not.
+    ShowCertificateAuthorityQuota: () =>
+      json({
+        quotas: { resources: [{ type: "CERTIFICATE_AUTHORITY", used: countListedCas(db), quota: CA_QUOTA }] },
+      }),
     ListCertificateAuthority: ({ query: q, now }) => {
       const filter = { name: q.name, status: q.status, type: q.type, sortKey: q.sort_key ?? "create_time" };
       const { total, rows } = listCas(db, filter, listWindow(q), now);

@@ -149,6 +149,13 @@ export const CCM_OPERATIONS = byName([
     mutates: false,
   },
   {
+    name: "ShowCertificateAuthorityQuota",
+    method: "GET",
+    path: "/v1/private-certificate-authorities/quotas",
+    response: QuotaResponseSchema,
+    mutates: false,
+  },
+  {
     name: "ShowCertificateQuota",
     method: "GET",
     path: "/v1/private-certificates/quotas",
