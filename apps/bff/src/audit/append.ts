@@ -1,11 +1,12 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
 import type { NewAuditEvent } from "../core/audit-port";
+import { canonicalJson } from "../core/canonical-json";
 import type { Clock } from "../core/clock";
 import { CodedError } from "../core/failure";
 import type { AuditEventRow, Database } from "../storage/schema";
 import type { Storage } from "../storage/storage";
-import { canonicalJson, hashEvent } from "./canonical";
+import { hashEvent } from "./chain-hash";
 
 /*
  * Writing the hash chain. Every append stores an event with its hash and the new chain head at

@@ -4,7 +4,7 @@ import type { NewAuditEvent } from "../core/audit-port";
 import { openStorage } from "../storage/storage";
 import { createTestStorage, type TestStorage, testEngines } from "../storage/testing/test-storage";
 import { createAuditService } from "./audit-log";
-import { GENESIS_HASH } from "./canonical";
+import { GENESIS_HASH } from "./chain-hash";
 
 const clock = { now: () => 1_767_225_600_000 };
 const event = (n: number): NewAuditEvent => ({

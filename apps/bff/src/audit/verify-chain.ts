@@ -1,7 +1,7 @@
 import type { AuditChainStatus } from "@pca/contracts";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema";
-import { GENESIS_HASH, hashEvent } from "./canonical";
+import { GENESIS_HASH, hashEvent } from "./chain-hash";
 
 const PAGE = 1000;
 

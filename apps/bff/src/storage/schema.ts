@@ -86,7 +86,7 @@ export interface AuditEventsTable {
   outcome: string;
   request_id: string | null;
   upstream_request_id: string | null;
-  /** Canonical JSON (sorted keys), exactly the text the hash covers. */
+  /** The details as canonical JSON (core/canonical-json.ts), exactly the text the hash covers. */
   details: string;
   prev_hash: string;
   hash: string;

@@ -3,30 +3,6 @@ import { createHash } from "node:crypto";
 /** The hash before the first event. */
 export const GENESIS_HASH = "0".repeat(64);
 
-function sortValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortValue);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortValue(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/**
- * JSON with object keys sorted at every depth and undefined members dropped: the one text form of
- * an event's details, stored as is, so the hash can be recomputed from the row alone.
- */
-export function canonicalJson(value: unknown): string {
-  const plain: unknown = JSON.parse(
-    JSON.stringify(value ?? {}, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  );
-  return JSON.stringify(sortValue(plain));
-}
-
 /** The fields an event's hash covers, in their stored form. */
 export interface HashedFields {
   readonly seq: number;
