@@ -17,7 +17,7 @@ import { decodeCsr, lintCsr, previewCsr, webCryptoProvider } from "@pca/pki";
 import { timePythonCsr } from "./lib/python-csr";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const FIXTURES = process.env.PCA_FIXTURES ?? join(ROOT, "../shared/fixtures");
+const FIXTURES = join(ROOT, "fixtures");
 
 const KEYS = [
   { key: "RSA 2048", file: "csr/rsa2048-shop.pem" },

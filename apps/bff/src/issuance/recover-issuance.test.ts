@@ -1,15 +1,21 @@
 import { readFileSync } from "node:fs";
 import type { SeededCas } from "@pca/ccm-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type AuditService, createAuditService } from "../../audit/audit-log";
-import { createTestStorage, type TestStorage, testEngines } from "../../storage/testing/test-storage";
-import { FIXTURES_DIR } from "../../testing/fixtures";
-import { createUpstream } from "../../upstream/create-upstream";
-import type { Upstream } from "../../upstream/port";
-import { createDbIdempotencyStore } from "../idempotency-store";
-import { pkiReaders } from "../pki-readers";
-import { makeCsr } from "../testing/make-csr";
-import { type RecoveryDeps, recoverInterruptedAttempts } from "./recover-attempts";
+import { type AuditService, createAuditService } from "../audit/audit-log";
+import { createDbIdempotencyStore } from "../commands/idempotency-store";
+import type { RecoverableCommand } from "../commands/recovery/attempt-ledger";
+import {
+  type RecoveryDeps,
+  type RecoveryOptions,
+  recoverInterruptedAttempts as recoverAll,
+} from "../commands/recovery/recover-attempts";
+import { createTestStorage, type TestStorage, testEngines } from "../storage/testing/test-storage";
+import { FIXTURES_DIR } from "../testing/fixtures";
+import { createUpstream } from "../upstream/create-upstream";
+import type { Upstream } from "../upstream/port";
+import { pkiReaders } from "./pki-readers";
+import { issuanceRecovery } from "./recover-issuance";
+import { makeCsr } from "./testing/make-csr";
 
 const MINUTE = 60_000;
 let upstream: Upstream;
@@ -29,6 +35,14 @@ describe.each(testEngines())("recoverInterruptedAttempts on %s", (engine) => {
   /** The audit clock runs this far ahead of the real one; recovery runs 10 minutes ahead. */
   let offset = 0;
   let deps: RecoveryDeps;
+  /** Recovery of the issuance command, as main.ts schedules it. */
+  const recoverInterruptedAttempts = (d: RecoveryDeps, options: RecoveryOptions) =>
+    recoverAll(d, [issuance()], options);
+  const issuance = (): RecoverableCommand =>
+    ({
+      action: "certificate.issue",
+      recovery: issuanceRecovery({ ccm: upstream.ccm, readCertificate: pkiReaders.readCertificate }),
+    }) as RecoverableCommand;
   let n = 0;
 
   beforeEach(async () => {
@@ -38,8 +52,6 @@ describe.each(testEngines())("recoverInterruptedAttempts on %s", (engine) => {
     deps = {
       db: storage.kysely,
       audit,
-      ccm: upstream.ccm,
-      readCertificate: pkiReaders.readCertificate,
       now: () => Date.now() + 10 * MINUTE,
     };
   });

@@ -1,34 +1,44 @@
-import type { AuditAction, AuditOutcome, UpstreamError } from "@pca/contracts";
-import type { Actor } from "../../core/actor";
-import type { AuditLog, NewAuditEvent } from "../../core/audit-port";
-import type { UpstreamFailure } from "../../upstream/port";
+import {
+  type AuditOutcome,
+  type CommandAction,
+  type CommandStage,
+  commandEvent,
+  type UpstreamError,
+} from "@pca/contracts";
+import type { AuditLog, NewAuditEvent } from "../core/audit-port";
+import type { UpstreamFailure } from "../upstream/port";
+import type { CommandContext, EventBody } from "./command";
 
-/** One issuance attempt as the audit log sees it: who, which HTTP request, which attempt. */
-export interface AttemptContext {
-  readonly actor: Actor;
-  readonly requestId: string;
-  /** Ties requested → succeeded/failed/unknown → reconciled together. */
-  readonly attemptId: string;
-}
+/** The audit outcome each stage is recorded with. */
+const OUTCOME: Readonly<Record<CommandStage, AuditOutcome>> = {
+  requested: "success",
+  succeeded: "success",
+  reconciled: "success",
+  failed: "failure",
+  refused: "failure",
+  unknown: "unknown",
+};
 
-/** Builds an issuance event; details never hold the CSR itself, only what identifies it. */
-export function issuanceEvent(
-  ctx: AttemptContext,
-  action: AuditAction,
-  outcome: AuditOutcome,
-  target: string | null,
-  details: Record<string, unknown>,
+/**
+ * One stage of a command as an audit event: who, which request, which attempt (`details.attempt`,
+ * which ties the stages together) and how the caller signed in (`details.via`).
+ */
+export function stageEvent(
+  ctx: CommandContext,
+  command: CommandAction,
+  stage: CommandStage,
+  body: EventBody,
   upstreamRequestId: string | null = null,
 ): NewAuditEvent {
   return {
     actor: ctx.actor.username,
     role: ctx.actor.role,
-    action,
-    target,
-    outcome,
+    action: commandEvent(command, stage),
+    target: body.target,
+    outcome: OUTCOME[stage],
     requestId: ctx.requestId,
     upstreamRequestId,
-    details: { attempt: ctx.attemptId, via: ctx.actor.via, ...details },
+    details: { attempt: ctx.attemptId, via: ctx.actor.via, ...body.details },
   };
 }
 
