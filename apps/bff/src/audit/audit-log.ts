@@ -1,32 +1,14 @@
 import type { AuditEvent, AuditListResponse, AuditQuery } from "@pca/contracts";
-import { AuditEventSchema } from "@pca/contracts";
 import type { Kysely } from "kysely";
 import type { AuditService } from "../core/audit-port";
 import type { Clock } from "../core/clock";
-import type { AuditEventRow, Database } from "../storage/schema";
+import type { Database } from "../storage/schema";
 import { type AuditDatabase, chainWriter } from "./append";
+import { eventFromRow } from "./rows";
 import { verifyChain } from "./verify-chain";
 
 export type { AuditService } from "../core/audit-port";
 export type { AuditDatabase } from "./append";
-
-/** Maps a stored row to the contract's event. */
-export function eventFromRow(row: AuditEventRow): AuditEvent {
-  return AuditEventSchema.parse({
-    seq: row.seq,
-    time: row.time,
-    actor: row.actor,
-    role: row.role,
-    action: row.action,
-    target: row.target,
-    outcome: row.outcome,
-    requestId: row.request_id,
-    upstreamRequestId: row.upstream_request_id,
-    details: JSON.parse(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  });
-}
 
 const unfiltered = (f: AuditQuery) =>
   f.actor === undefined &&

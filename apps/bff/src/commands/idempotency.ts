@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Failure } from "@pca/contracts";
+import { canonicalJson } from "../core/canonical-json";
 
 /** The answer a request got, kept so that a repeat with the same key gets it again. */
 export interface StoredAnswer {
@@ -36,20 +37,9 @@ export interface IdempotencyStore {
 /** How long a key is remembered (the IETF draft leaves it to the server; Stripe uses 24 h). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-/** SHA-256 of the body's canonical JSON (sorted keys), so key order and spacing do not matter. */
+/** SHA-256 of the body's canonical JSON (RFC 8785), so member order and spacing do not matter. */
 export function requestHash(body: unknown): string {
-  return createHash("sha256").update(canonical(body)).digest("hex");
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
 export type IdempotentRun =

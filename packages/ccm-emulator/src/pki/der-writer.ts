@@ -1,7 +1,7 @@
 /**
  * A small DER writer for the few types a certificate needs. Issuance used @peculiar/x509's
- * generator, whose ASN.1 object model (asn1js) was most of an issuance's CPU time (issue 9's
- * profile); these functions write bytes directly. Every function returns one whole element.
+ * generator, whose ASN.1 object model (asn1js) was most of an issuance's CPU time in a CPU
+ * profile; these functions write bytes directly. Every function returns one whole element.
  */
 
 /** The length octets of a DER element (definite form, shortest encoding). */

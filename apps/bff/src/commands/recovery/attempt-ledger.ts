@@ -1,7 +1,7 @@
 import { type CommandAction, commandEvent } from "@pca/contracts";
 import { type Kysely, sql } from "kysely";
 import { z } from "zod";
-import type { Database } from "../../storage/schema";
+import type { AuditEventRow, Database } from "../../storage/schema";
 import type { CommandRecovery, RequestedAttempt, Settlement } from "../command";
 
 /** A command as recovery sees it: its audit action and how to read and settle its attempts. */
@@ -17,17 +17,20 @@ const terminalActions = (action: CommandAction) => TERMINAL.map((stage) => comma
 /** Every stage's event carries the attempt id it belongs to. */
 const Stage = z.object({ attempt: z.string(), via: z.string().nullish() }).loose();
 
-type Row = {
-  seq: number;
-  time: number;
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  request_id: string | null;
-  upstream_request_id: string | null;
-  details: string;
-};
+/** The columns of audit_events the ledger reads. */
+const columns = [
+  "seq",
+  "time",
+  "actor",
+  "role",
+  "action",
+  "target",
+  "request_id",
+  "upstream_request_id",
+  "details",
+] as const satisfies readonly (keyof AuditEventRow)[];
+
+type Row = Pick<AuditEventRow, (typeof columns)[number]>;
 
 /** The attempts of one command in a stretch of the audit log, by attempt id. */
 export class AttemptLedger<Requested = unknown> {
@@ -85,18 +88,6 @@ export class AttemptLedger<Requested = unknown> {
     return [...this.requested.values()].filter((a) => a.time <= cutoff && !this.settled.has(a.attemptId));
   }
 }
-
-const columns = [
-  "seq",
-  "time",
-  "actor",
-  "role",
-  "action",
-  "target",
-  "request_id",
-  "upstream_request_id",
-  "details",
-] as const;
 
 /** Only an id's own characters go into a LIKE pattern. */
 const attemptPattern = (attemptId: string) => `%"attempt":"${attemptId.replace(/[^0-9a-zA-Z-]/g, "")}"%`;

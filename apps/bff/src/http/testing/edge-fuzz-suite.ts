@@ -26,7 +26,7 @@ const parseJson = (text: string): unknown => {
 };
 
 /**
- * Cases per route: PCA_FUZZ_RUNS, else 2,000 (issue 8's bar) in CI and under `npm test` /
+ * Cases per route: PCA_FUZZ_RUNS, else 2,000 (the full bar) in CI and under `npm test` /
  * `pnpm test` (which .ci/run uses, without setting CI), and 200 for a quick local Vitest run.
  */
 const FULL = process.env.CI === "true" || process.env.npm_lifecycle_event === "test";
@@ -102,7 +102,7 @@ export function groupOf(route: RouteContract): EdgeGroup {
 }
 
 /**
- * Issue 8, bad input at the edge, for one group of API_ROUTES: fast-check generated path ids,
+ * Bad input at the edge, for one group of API_ROUTES: fast-check generated path ids,
  * query strings, headers and JSON (and not-JSON) bodies, sent raw over one keep-alive connection
  * with an admin API token (so every route is reached past authorization). Every answer is below
  * 500, a 4xx is the error envelope, input the contract refuses is answered 4xx without a request
