@@ -27,6 +27,11 @@ export default defineConfig({
       // The bff project starts one throwaway PostgreSQL cluster per run (PCA_TEST_POSTGRES=0 skips it).
       nodeProject("bff", "apps/bff", { globalSetup: ["src/storage/testing/global-setup.ts"] }),
       "apps/web",
+      // The repository's own tooling: the architecture's arrows (.dependency-cruiser.cjs) and the
+      // check that the repository stands alone (scripts/check-standalone.mjs).
+      {
+        test: { name: "tooling", root: ".", include: ["scripts/**/*.test.ts"], environment: "node" as const },
+      },
     ],
   },
 });

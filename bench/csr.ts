@@ -2,7 +2,7 @@
  * `pnpm bench csr`: time of decode + preview + verify per CSR for each key type CCM users bring,
  * side by side with (a) the floor, node:crypto's createPublicKey + verify over TBS bytes already
  * extracted, and (b) the plain library path, `new Pkcs10CertificateRequest(pem)` + `verify()`
- * (WebCrypto). Target (issue 4): ours within 2x of (a) for every key type, p99 under 1 ms for RSA
+ * (WebCrypto). Target: ours within 2x of (a) for every key type, p99 under 1 ms for RSA
  * 4096. Then the peak RSS of refusing the size-cap and deep-nesting inputs, each in a fresh child
  * process. Options: --n <iterations> (default 3000).
  */
@@ -17,7 +17,7 @@ import { decodeCsr, lintCsr, previewCsr, webCryptoProvider } from "@pca/pki";
 import { timePythonCsr } from "./lib/python-csr";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const FIXTURES = process.env.PCA_FIXTURES ?? join(ROOT, "../shared/fixtures");
+const FIXTURES = join(ROOT, "fixtures");
 
 const KEYS = [
   { key: "RSA 2048", file: "csr/rsa2048-shop.pem" },

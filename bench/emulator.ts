@@ -19,7 +19,7 @@ const arg = (name: string, fallback: number): number => {
 const SECONDS = arg("seconds", 10);
 const CONCURRENCY = arg("concurrency", 8);
 const WARMUP_MS = 1000;
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../shared/fixtures/csr");
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/csr");
 const CASES = [
   { name: "P-256 CSR (ec-p256-mail-tls)", csr: readFileSync(join(FIXTURES, "ec-p256-mail-tls.pem"), "utf8") },
   { name: "RSA-2048 CSR (rsa2048-shop)", csr: readFileSync(join(FIXTURES, "rsa2048-shop.pem"), "utf8") },

@@ -25,7 +25,7 @@ step "build the web console" pnpm --silent --filter @pca/web build --logLevel wa
 step "unit and HTTP tests (vitest)" \
   pnpm --silent exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "end-to-end tests (playwright, Debian chromium)" pnpm --silent --filter @pca/e2e test
-# Issue 8: a short soak (30 s of mixed reads and issuance at 32 connections against the BFF in its
+# A short soak (30 s of mixed reads and issuance at 32 connections against the BFF in its
 # own process); it fails the run on any error, an unbalanced audit or a broken chain.
 step "soak, short (pnpm bench soak --ci)" pnpm --silent bench soak --ci
 node scripts/summary.mjs || status=1

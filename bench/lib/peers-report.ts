@@ -48,7 +48,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.flatMap((r, i) => (i === 0 ? [line(r), rule] : [line(r)]));
 }
 
-/** One of issue 9's targets, judged from the report's rows. */
+/** One of the performance targets, judged from the report's rows. */
 export interface TargetVerdict {
   readonly target: string;
   readonly measured: string;
@@ -56,7 +56,7 @@ export interface TargetVerdict {
 }
 
 /**
- * Issue 9's targets against this run: the emulator at or above cfssl at the highest concurrency;
+ * The performance targets against this run: the emulator at or above cfssl at the highest concurrency;
  * the console at least half of cfssl there; the BFF's added p50 under 2 ms; zero errors; the BFF's
  * peak RSS under 200 MB. One line per console engine where the target is per engine.
  */
@@ -164,7 +164,7 @@ export function peersMarkdown(report: PeersReport): string {
     ...report.parsing.map((p) => [p.name, n3(p.msPerOp), n3(p.p99Ms), ratio(p.msPerOp, python?.msPerOp)]),
   ]);
   const targets = table([
-    ["target (issue 9)", "measured", "verdict"],
+    ["target", "measured", "verdict"],
     ...judgeTargets(report).map((t) => [t.target, t.measured, t.met ? "met" : "missed"]),
   ]);
   return [

@@ -2,10 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The shared CSR fixtures (never edited here); their facts come from expected.json, not from copies. */
-export const FIXTURES_DIR =
-  process.env.PCA_FIXTURES_DIR ??
-  resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/fixtures");
+/** The repository's CSR fixtures (never edited here); their facts come from expected.json, not from copies. */
+export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../fixtures");
 
 export const fixturePath = (relative: string): string => join(FIXTURES_DIR, relative);
 export const readFixture = (relative: string): string => readFileSync(fixturePath(relative), "utf8");

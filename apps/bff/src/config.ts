@@ -76,17 +76,32 @@ const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** The variables whose values are secrets: never logged, never echoed in a config error. */
+/**
+ * The variables whose values are secrets: the logger redacts them wherever a config or env object
+ * is logged (observability/logger.ts), and a ConfigError never shows their values.
+ */
 export const SECRET_CONFIG_KEYS = [
   "CONSOLE_ADMIN_PASSWORD",
   "HUAWEICLOUD_SDK_AK",
   "HUAWEICLOUD_SDK_SK",
   "HUAWEICLOUD_IAM_PASSWORD",
   "DATABASE_URL",
-] as const;
+] as const satisfies readonly (keyof Config)[];
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+}
+
+/**
+ * `text` with every secret value of `env` replaced, longest first. The checks' own words do not
+ * quote a value, but a secret may still be part of a sentence (a short password spelling "at
+ * least"), and a message written later might quote one.
+ */
+function withoutSecrets(text: string, env: Readonly<Record<string, string | undefined>>): string {
+  const secrets = SECRET_CONFIG_KEYS.map((key) => env[key] ?? "")
+    .filter((value) => value !== "")
+    .sort((a, b) => b.length - a.length);
+  return secrets.reduce((redacted, secret) => redacted.replaceAll(secret, "[redacted]"), text);
 }
 
 /** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
@@ -95,7 +110,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join(".") ?? "environment";
-    throw new ConfigError(`${variable} is not valid: ${issue?.message ?? "unknown problem"}.`);
+    throw new ConfigError(
+      `${variable} is not valid: ${withoutSecrets(issue?.message ?? "unknown problem", env).replace(/\.?$/, ".")}`,
+    );
   }
   const config = parsed.data;
   if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {

@@ -4,7 +4,7 @@ import { type AuditEvent, IssueCertificateResponseSchema } from "@pca/contracts"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditService, createAuditService } from "./audit/audit-log";
 import { runAuditCli } from "./audit/run-cli";
-import { systemClock } from "./http/deps";
+import { systemClock } from "./core/clock";
 import { type BffProcess, cloudEnv, startBffProcess } from "./http/testing/bff-process";
 import { ApiClient } from "./http/testing/client";
 import { makeCsr } from "./issuance/testing/make-csr";

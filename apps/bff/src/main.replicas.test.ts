@@ -3,7 +3,7 @@ import { ApiErrorBodySchema } from "@pca/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditService, createAuditService } from "./audit/audit-log";
 import { UserStore } from "./auth/users";
-import { systemClock } from "./http/deps";
+import { systemClock } from "./core/clock";
 import { type BffProcess, cloudEnv, startBffProcess } from "./http/testing/bff-process";
 import { ApiClient } from "./http/testing/client";
 import { TEST_PASSWORD } from "./http/testing/sign-in";

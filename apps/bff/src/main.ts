@@ -4,12 +4,14 @@ import { setFlagsFromString } from "node:v8";
 import { createAuditService } from "./audit/audit-log";
 import { ensureFirstAdmin } from "./auth/first-admin";
 import { UserStore } from "./auth/users";
+import type { RecoverableCommand } from "./commands/recovery/attempt-ledger";
+import { scheduleRecovery } from "./commands/recovery/schedule-recovery";
 import { ConfigError, loadConfig } from "./config";
+import { systemClock } from "./core/clock";
 import { createApp } from "./http/app";
-import { systemClock } from "./http/deps";
 import { listen } from "./http/server";
 import { pkiReaders } from "./issuance/pki-readers";
-import { scheduleRecovery } from "./issuance/recovery/schedule-recovery";
+import { issuanceRecovery } from "./issuance/recover-issuance";
 import { createLogger } from "./observability/logger";
 import { purgeExpired, schedulePurge } from "./storage/purge-expired";
 import { openStorage } from "./storage/storage";
@@ -48,7 +50,6 @@ async function main(): Promise<void> {
     audit,
     clock: systemClock,
     upstream,
-    checkUpstream: () => upstream.ready(),
     version: process.env.npm_package_version ?? "0.1.0",
     webDist: resolve(config.WEB_DIST ?? join(here, "../../web/dist")),
   });
@@ -72,14 +73,16 @@ async function main(): Promise<void> {
   } else if (admin) {
     process.stdout.write(`First start: sign in as "${admin.username}" with CONSOLE_ADMIN_PASSWORD.\n`);
   }
-  const stopRecovery = scheduleRecovery(
+  // Every state-changing command whose attempts a crash may interrupt, with how to settle them.
+  const recoverable = [
     {
-      db: storage.kysely,
-      audit,
-      ccm: upstream.ccm,
-      readCertificate: pkiReaders.readCertificate,
-      now: () => systemClock.now(),
+      action: "certificate.issue",
+      recovery: issuanceRecovery({ ccm: upstream.ccm, readCertificate: pkiReaders.readCertificate }),
     },
+  ] as const;
+  const stopRecovery = scheduleRecovery(
+    { db: storage.kysely, audit, now: () => systemClock.now() },
+    recoverable as readonly RecoverableCommand[],
     config.ISSUE_RECOVERY_AFTER_SECONDS * 1000,
     logger,
   );

@@ -1,12 +1,4 @@
-import type { ErrorCode, Failure, IssueDetail } from "@pca/contracts";
-
-/** What CCM (or its gateway) said, as the BFF's error envelope carries it in `upstream`. */
-export interface UpstreamInfo {
-  readonly status?: number;
-  readonly error_code?: string;
-  readonly error_msg?: string;
-  readonly request_id?: string;
-}
+import type { ErrorCode, Failure, IssueDetail, UpstreamError } from "@pca/contracts";
 
 /** Details of a client failure. Never holds a credential, a token, a header or a body. */
 export type CcmFailureDetails = {
@@ -14,7 +6,8 @@ export type CcmFailureDetails = {
   readonly operation: string;
   /** How many HTTP exchanges were attempted (0 when the input was refused before sending). */
   readonly attempts: number;
-  readonly upstream?: UpstreamInfo;
+  /** What CCM (or its gateway) said, as the BFF's error envelope carries it in `upstream`. */
+  readonly upstream?: UpstreamError;
   /** Schema issues of a refused input or an unreadable response (paths and messages only). */
   readonly issues?: readonly IssueDetail[];
   /** The transport's error code (`ECONNREFUSED`, `UND_ERR_CONNECT_TIMEOUT`…) when there was one. */

@@ -42,9 +42,9 @@ const list = await call("GET", "/v1/private-certificate-authorities", {
 for (const ca of list.certificate_authorities)
   console.log(" ", ca.ca_id, ca.type, ca.key_algorithm, ca.distinguished_name.common_name);
 const issuer = list.certificate_authorities.find((ca) => ca.type === "SUBORDINATE");
-// Default: a fixture CSR from shared/ beside the repository.
+// Default: one of the repository's fixture CSRs.
 const csr = readFileSync(
-  process.argv[2] ?? new URL("../../../../shared/fixtures/csr/ec-p256-mail-tls.pem", import.meta.url),
+  process.argv[2] ?? new URL("../../../fixtures/csr/ec-p256-mail-tls.pem", import.meta.url),
   "utf8",
 );
 const created = await call("POST", "/v1/private-certificates/csr", {

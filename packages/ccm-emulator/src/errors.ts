@@ -1,4 +1,4 @@
-import type { CcmErrorBody } from "@pca/contracts";
+import type { CcmErrorBody, ErrorCode, Failure } from "@pca/contracts";
 
 /**
  * Every error the emulator answers with, in one table: HTTP status, wire code and wire message.
@@ -117,3 +117,18 @@ export class CcmError extends Error {
     this.body = { error_code: row.code, error_msg: msg };
   }
 }
+
+/**
+ * Which CCM error an input the operation's schemas refused becomes, by the contracts code: the
+ * documented codes where CCM has one (an id, the validity, the path length), PCA.00020001 else.
+ */
+const INPUT_ERRORS: Partial<Record<ErrorCode, CcmErrorName>> = {
+  INVALID_ID: "INVALID_ID",
+  VALIDITY_OUT_OF_RANGE: "INVALID_VALIDITY",
+  PATH_LENGTH_INVALID: "INVALID_PATH_LENGTH",
+  PATH_LENGTH_NOT_ALLOWED: "PATH_LENGTH_NOT_ALLOWED",
+};
+
+/** The CCM error for a refused input, naming the field. */
+export const inputError = (failure: Failure): CcmError =>
+  new CcmError(INPUT_ERRORS[failure.code] ?? "BAD_PARAMETER", failure.message || undefined);

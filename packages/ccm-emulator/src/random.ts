@@ -2,9 +2,9 @@ import { randomFillSync } from "node:crypto";
 
 /**
  * Random bytes drawn from node:crypto's CSPRNG 4 KiB at a time: a request id and a serial number
- * per issuance each cost a copy out of the pool rather than a call into OpenSSL (issue 9's
- * profile: crypto.getRandomValues for the serial alone was ~2% of an issuance's CPU). Every byte
- * is handed out once.
+ * per issuance each cost a copy out of the pool rather than a call into OpenSSL (in a CPU profile,
+ * crypto.getRandomValues for the serial alone was ~2% of an issuance's CPU). Every byte is handed
+ * out once.
  */
 const POOL = Buffer.alloc(4096);
 let offset = POOL.length;

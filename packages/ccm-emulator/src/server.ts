@@ -5,11 +5,12 @@ import { CcmError } from "./errors";
 import type { Faults } from "./faults";
 import { readBody } from "./http/body";
 import { applyFaults, type HangRegistry } from "./http/faults-middleware";
+import { operationRoutes } from "./http/operation-routes";
 import type { Reply, Route } from "./http/route";
 import { randomHex } from "./random";
 import { adminRouter } from "./routes/admin";
-import { caRoutes } from "./routes/cas";
-import { certificateRoutes } from "./routes/certificates";
+import { caHandlers } from "./routes/cas";
+import { certificateHandlers } from "./routes/certificates";
 import { iamRoutes } from "./routes/iam";
 import type { EmulatorState } from "./routes/state";
 
@@ -151,7 +152,10 @@ export function createApp(deps: AppDeps): RequestListener {
   app.disable("x-powered-by");
   app.set("etag", false);
   if (deps.admin !== false) app.use("/__emulator", adminRouter(deps.faults));
-  const routes = [...iamRoutes(deps.state), ...caRoutes(deps.state), ...certificateRoutes(deps.state)];
+  const routes = [
+    ...iamRoutes(deps.state),
+    ...operationRoutes({ ...caHandlers(deps.state), ...certificateHandlers(deps.state) }),
+  ];
   const fast = new Set(fastPathRoutes(routes));
   const exact = new Map<string, ReturnType<typeof pipeline>>();
   for (const route of routes) {

@@ -1,11 +1,11 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
-import type { NewAuditEvent } from "../http/context";
-import type { Clock } from "../http/deps";
-import { EdgeError } from "../http/edge-error";
+import type { NewAuditEvent } from "../core/audit-port";
+import type { Clock } from "../core/clock";
+import { CodedError } from "../core/failure";
 import type { AuditEventRow, Database } from "../storage/schema";
 import type { Storage } from "../storage/storage";
-import { canonicalJson, hashEvent } from "./canonical";
+import { AUDIT_EVENT_COLUMNS, rowOf } from "./rows";
 
 /*
  * Writing the hash chain. Every append stores an event with its hash and the new chain head at
@@ -22,39 +22,12 @@ interface ChainHead {
   readonly hash: string;
 }
 
-/** The row that follows `head`: the event's fields, its time, the link and the hash over both. */
-function nextRow(head: ChainHead, clock: Clock, event: NewAuditEvent): AuditEventRow {
-  const fields = {
-    seq: head.seq + 1,
-    time: clock.now(),
-    actor: event.actor,
-    role: event.role,
-    action: event.action,
-    target: event.target,
-    outcome: event.outcome,
-    requestId: event.requestId,
-    upstreamRequestId: event.upstreamRequestId ?? null,
-    details: canonicalJson(event.details ?? {}),
-    prevHash: head.hash,
-  };
-  return {
-    seq: fields.seq,
-    time: fields.time,
-    actor: fields.actor,
-    role: fields.role,
-    action: fields.action,
-    target: fields.target,
-    outcome: fields.outcome,
-    request_id: fields.requestId,
-    upstream_request_id: fields.upstreamRequestId,
-    details: fields.details,
-    prev_hash: fields.prevHash,
-    hash: hashEvent(fields),
-  };
-}
+/** The row that follows `head`, written now. */
+const nextRow = (head: ChainHead, clock: Clock, event: NewAuditEvent): AuditEventRow =>
+  rowOf(event, { seq: head.seq + 1, time: clock.now(), prevHash: head.hash });
 
 const unavailable = (cause: unknown) =>
-  new EdgeError(
+  new CodedError(
     { code: "AUDIT_UNAVAILABLE", message: "The audit log cannot be written; nothing was done." },
     { cause },
   );
@@ -110,9 +83,8 @@ function sqliteAppend(
   const prepared = () => {
     const head = file.prepare<[], ChainHead>("select seq, hash from audit_head where id = 1");
     const insert = file.prepare<[AuditEventRow]>(
-      `insert into audit_events (seq, time, actor, role, action, target, outcome, request_id,
-        upstream_request_id, details, prev_hash, hash) values (@seq, @time, @actor, @role, @action,
-        @target, @outcome, @request_id, @upstream_request_id, @details, @prev_hash, @hash)`,
+      `insert into audit_events (${AUDIT_EVENT_COLUMNS.join(", ")})
+        values (${AUDIT_EVENT_COLUMNS.map((column) => `@${column}`).join(", ")})`,
     );
     const move = file.prepare<[ChainHead]>("update audit_head set seq = @seq, hash = @hash where id = 1");
     return file.transaction((event: NewAuditEvent): AuditEventRow => {
@@ -151,6 +123,15 @@ function postgresAppend(
 ): (event: NewAuditEvent) => Promise<AuditEventRow> {
   let head: ChainHead | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  const columns = sql.join(AUDIT_EVENT_COLUMNS.map((column) => sql.ref(column)));
+  // A select list's parameters have no type of their own: the numbers (seq, time) say bigint.
+  const valuesOf = (r: AuditEventRow) =>
+    sql.join(
+      AUDIT_EVENT_COLUMNS.map((column) => {
+        const value = r[column];
+        return typeof value === "number" ? sql`${value}::bigint` : sql`${value}`;
+      }),
+    );
   const readHead = () =>
     db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
   const attempt = async (event: NewAuditEvent): Promise<AuditEventRow> => {
@@ -160,11 +141,7 @@ function postgresAppend(
       const written = await sql`with moved as (
           update audit_head set seq = ${r.seq}, hash = ${r.hash}
           where id = 1 and seq = ${head.seq} and hash = ${head.hash} returning id)
-        insert into audit_events (seq, time, actor, role, action, target, outcome, request_id,
-          upstream_request_id, details, prev_hash, hash)
-        select ${r.seq}::bigint, ${r.time}::bigint, ${r.actor}, ${r.role}, ${r.action}, ${r.target},
-          ${r.outcome}, ${r.request_id}, ${r.upstream_request_id}, ${r.details}, ${r.prev_hash}, ${r.hash}
-        from moved`.execute(db);
+        insert into audit_events (${columns}) select ${valuesOf(r)} from moved`.execute(db);
       if (Number(written.numAffectedRows ?? 0n) === 1) {
         head = { seq: r.seq, hash: r.hash };
         return r;

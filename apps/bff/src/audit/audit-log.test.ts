@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import type { NewAuditEvent } from "../http/context";
+import type { NewAuditEvent } from "../core/audit-port";
 import { openStorage } from "../storage/storage";
 import { createTestStorage, type TestStorage, testEngines } from "../storage/testing/test-storage";
 import { createAuditService } from "./audit-log";
-import { GENESIS_HASH } from "./canonical";
+import { GENESIS_HASH } from "./chain-hash";
 
 const clock = { now: () => 1_767_225_600_000 };
 const event = (n: number): NewAuditEvent => ({
@@ -107,6 +107,56 @@ describe.each(testEngines())("audit log on %s", (engine) => {
     await Promise.all([...rolledBack, ...plain]);
     expect(written.filter((e) => e !== null)).toHaveLength(5);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 45 });
+  });
+
+  it("ok/a chain stored by an earlier version keeps verifying and growing", async () => {
+    storage = await createTestStorage(engine);
+    // Rows as an earlier version wrote them, hashes included (pca-audit-v1): its details text put
+    // array-index member names first and wrote a lone surrogate as its escape.
+    const first = {
+      seq: 1,
+      time: 1_767_225_600_000,
+      actor: "admin",
+      role: "admin",
+      action: "user.create",
+      target: "sam",
+      outcome: "success",
+      request_id: "req-1",
+      upstream_request_id: null,
+      details: '{"role":"issuer"}',
+      prev_hash: GENESIS_HASH,
+      hash: "9e5da54bab022f39d4ece9588cc88ca0106946e3c491b466371fb13b685afede",
+    };
+    const second = {
+      seq: 2,
+      time: 1_767_225_601_000,
+      actor: "sam",
+      role: "issuer",
+      action: "certificate.issue.requested",
+      target: "ca-1",
+      outcome: "success",
+      request_id: "req-2",
+      upstream_request_id: "up-2",
+      details: '{"9":0,"10":0,"attempt":"a-1","subject":"CN=é\\ud800"}',
+      prev_hash: first.hash,
+      hash: "8e3b7d6b0aee066ce9ca1350df1df947aa3976e41be7545194efe02846328722",
+    };
+    await storage.kysely.insertInto("audit_events").values([first, second]).execute();
+    await storage.kysely
+      .updateTable("audit_head")
+      .set({ seq: 2, hash: second.hash })
+      .where("id", "=", 1)
+      .execute();
+    const audit = createAuditService(storage, clock);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 2, firstBrokenSeq: null, reason: null });
+    const third = await audit.append(event(3));
+    expect(third.prevHash).toBe(second.hash);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 3 });
+    const stored = (await audit.query({})).events.filter((e) => e.seq <= 2);
+    expect(stored.map((e) => e.details)).toEqual([
+      { 9: 0, 10: 0, attempt: "a-1", subject: "CN=é\ud800" },
+      { role: "issuer" },
+    ]);
   });
 
   it("fail/the database refuses updates and deletes of events", async () => {

@@ -1,49 +1,14 @@
-import type { AuditChainStatus, AuditEvent, AuditListResponse, AuditQuery } from "@pca/contracts";
-import { AuditEventSchema } from "@pca/contracts";
+import type { AuditEvent, AuditListResponse, AuditQuery } from "@pca/contracts";
 import type { Kysely } from "kysely";
-import type { AuditLog, NewAuditEvent } from "../http/context";
-import type { Clock } from "../http/deps";
-import type { AuditEventRow, Database } from "../storage/schema";
+import type { AuditService } from "../core/audit-port";
+import type { Clock } from "../core/clock";
+import type { Database } from "../storage/schema";
 import { type AuditDatabase, chainWriter } from "./append";
+import { eventFromRow } from "./rows";
 import { verifyChain } from "./verify-chain";
 
+export type { AuditService } from "../core/audit-port";
 export type { AuditDatabase } from "./append";
-
-/** The audit log with the reads the admin routes and the CLI need. */
-export interface AuditService extends AuditLog {
-  /** Events matching the filters, newest first, with the total count for paging. */
-  query(filter: AuditQuery): Promise<AuditListResponse>;
-  /** Every event matching the filters, oldest first, in pages (for exports). */
-  stream(filter: AuditQuery, pageSize?: number): AsyncGenerator<AuditEvent>;
-  /**
-   * Appends unless `skip` (run inside the append's transaction, under the chain-head lock) resolves
-   * true; resolves null when skipped. For events that must be written once across replicas.
-   */
-  appendUnless(
-    event: NewAuditEvent,
-    skip: (locked: Kysely<Database>) => Promise<boolean>,
-  ): Promise<AuditEvent | null>;
-  /** Recomputes the whole chain and names the first broken link. */
-  verify(): Promise<AuditChainStatus>;
-}
-
-/** Maps a stored row to the contract's event. */
-export function eventFromRow(row: AuditEventRow): AuditEvent {
-  return AuditEventSchema.parse({
-    seq: row.seq,
-    time: row.time,
-    actor: row.actor,
-    role: row.role,
-    action: row.action,
-    target: row.target,
-    outcome: row.outcome,
-    requestId: row.request_id,
-    upstreamRequestId: row.upstream_request_id,
-    details: JSON.parse(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  });
-}
 
 const unfiltered = (f: AuditQuery) =>
   f.actor === undefined &&

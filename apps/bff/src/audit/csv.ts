@@ -32,22 +32,14 @@ export function csvHeader(): string {
   return `${CSV_COLUMNS.map(csvCell).join(",")}\r\n`;
 }
 
+/** One cell of an event: every field as it is, plus its time in UTC and its details as JSON. */
+function cellOf(e: AuditEvent, column: (typeof CSV_COLUMNS)[number]): unknown {
+  if (column === "timeUtc") return new Date(e.time).toISOString();
+  if (column === "details") return JSON.stringify(e.details);
+  return e[column];
+}
+
 /** One event as a CSV record (CRLF-terminated, RFC 4180). */
 export function csvRow(e: AuditEvent): string {
-  const cells = [
-    e.seq,
-    e.time,
-    new Date(e.time).toISOString(),
-    e.actor,
-    e.role,
-    e.action,
-    e.target,
-    e.outcome,
-    e.requestId,
-    e.upstreamRequestId,
-    JSON.stringify(e.details),
-    e.prevHash,
-    e.hash,
-  ];
-  return `${cells.map(csvCell).join(",")}\r\n`;
+  return `${CSV_COLUMNS.map((column) => csvCell(cellOf(e, column))).join(",")}\r\n`;
 }

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config";
-import { systemClock } from "../http/deps";
+import { systemClock } from "../core/clock";
 import { openStorage } from "../storage/storage";
 import { createAuditService } from "./audit-log";
 

@@ -1,7 +1,7 @@
 import type { AuditChainStatus } from "@pca/contracts";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema";
-import { GENESIS_HASH, hashEvent } from "./canonical";
+import { GENESIS_HASH, hashEvent } from "./chain-hash";
 
 const PAGE = 1000;
 
@@ -33,19 +33,7 @@ export async function verifyChain(db: Kysely<Database>): Promise<AuditChainStatu
       if (row.prev_hash !== prevHash) {
         return broken(row.seq, `Event ${row.seq} does not point at the hash of event ${row.seq - 1}.`);
       }
-      const hash = hashEvent({
-        seq: row.seq,
-        time: row.time,
-        actor: row.actor,
-        role: row.role,
-        action: row.action,
-        target: row.target,
-        outcome: row.outcome,
-        requestId: row.request_id,
-        upstreamRequestId: row.upstream_request_id,
-        details: row.details,
-        prevHash: row.prev_hash,
-      });
+      const hash = hashEvent(row);
       if (hash !== row.hash) return broken(row.seq, `Event ${row.seq} was changed after it was written.`);
       prevHash = row.hash;
       expectedSeq += 1;

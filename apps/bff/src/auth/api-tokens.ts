@@ -1,6 +1,6 @@
 import type { ApiToken, Role } from "@pca/contracts";
 import type { Kysely } from "kysely";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { ApiTokenRow, Database } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
 import { ACCOUNT_COLUMNS, type AccountState, splitAccount } from "./users";

@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { Storage } from "../storage/storage";
 import { ApiTokenStore } from "./api-tokens";
 import { LoginThrottle } from "./login-throttle";

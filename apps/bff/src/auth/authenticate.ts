@@ -1,6 +1,7 @@
 import type { Role } from "@pca/contracts";
 import type { Request } from "express";
-import type { Actor, Credential, EdgeFailure } from "../http/context";
+import type { Actor, Credential } from "../core/actor";
+import type { CodedFailure } from "../core/failure";
 import type { ApiTokenStore } from "./api-tokens";
 import { readSessionCookie } from "./session-cookie";
 import type { SessionStore } from "./sessions";
@@ -8,12 +9,12 @@ import type { SessionStore } from "./sessions";
 export type Authentication =
   | { readonly kind: "none" }
   | { readonly kind: "ok"; readonly actor: Actor; readonly credential: Credential }
-  | { readonly kind: "failed"; readonly failure: EdgeFailure };
+  | { readonly kind: "failed"; readonly failure: CodedFailure };
 
 const RANK: Readonly<Record<Role, number>> = { viewer: 1, issuer: 2, admin: 3 };
 const lower = (a: Role, b: Role): Role => (RANK[a] <= RANK[b] ? a : b);
 
-const failed = (code: EdgeFailure["code"], message: string): Authentication => ({
+const failed = (code: CodedFailure["code"], message: string): Authentication => ({
   kind: "failed",
   failure: { code, message },
 });

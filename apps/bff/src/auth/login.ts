@@ -1,5 +1,6 @@
 import type { Role, SessionInfo } from "@pca/contracts";
-import type { AuditLog, EdgeFailure } from "../http/context";
+import type { AuditLog } from "../core/audit-port";
+import type { CodedFailure } from "../core/failure";
 import type { LoginThrottle } from "./login-throttle";
 import { verifyDecoy, verifyPassword } from "./passwords";
 import type { IssuedSession, SessionStore } from "./sessions";
@@ -16,7 +17,7 @@ export interface LoginAttempt {
 
 export type LoginOutcome =
   | { readonly ok: true; readonly session: IssuedSession; readonly info: SessionInfo }
-  | { readonly ok: false; readonly failure: EdgeFailure; readonly retryAfterSeconds?: number };
+  | { readonly ok: false; readonly failure: CodedFailure; readonly retryAfterSeconds?: number };
 
 export interface LoginDeps {
   readonly users: UserStore;
@@ -25,7 +26,7 @@ export interface LoginDeps {
   readonly audit: AuditLog;
 }
 
-const INVALID: EdgeFailure = { code: "INVALID_CREDENTIALS", message: "The user name or password is wrong." };
+const INVALID: CodedFailure = { code: "INVALID_CREDENTIALS", message: "The user name or password is wrong." };
 
 /**
  * Signs a user in: throttle check (per user name and per address) → password check (argon2id; a
@@ -52,7 +53,7 @@ export async function login(deps: LoginDeps, attempt: LoginAttempt): Promise<Log
     await audit("failure", null, {
       reason: verdict.scope === "user" ? "account_locked" : "address_throttled",
     });
-    const failure: EdgeFailure =
+    const failure: CodedFailure =
       verdict.scope === "user"
         ? {
             code: "ACCOUNT_LOCKED",

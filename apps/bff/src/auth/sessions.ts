@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { Database, SessionRow } from "../storage/schema";
 import { randomSecret, sha256Hex } from "./secrets";
 import { ACCOUNT_COLUMNS, type AccountState, splitAccount } from "./users";

@@ -1,6 +1,6 @@
 import type { Role, User } from "@pca/contracts";
 import type { Kysely } from "kysely";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { Database, UserRow } from "../storage/schema";
 import { hashPassword } from "./passwords";
 

@@ -80,6 +80,7 @@ const MATRIX = {
     expect: [401, 200, 200, 200, 401, 401, 200, 200],
     call: (s) => ({ path: `/api/cas/${s.r.seeded.issuingCaId}/certificate.pem` }),
   },
+  "GET /api/quotas/cas": { expect: [401, 200, 200, 200, 401, 401, 200, 200] },
   "POST /api/certificates": {
     expect: [401, 403, 201, 201, 401, 401, 403, 403],
     call: (s) => ({
@@ -145,7 +146,7 @@ it("the matrix has exactly one row per route of API_ROUTES", () => {
 });
 
 /**
- * Issue 8's authorization matrix: every route of API_ROUTES × the eight callers of PRINCIPALS, with
+ * The authorization matrix: every route of API_ROUTES × the eight callers of PRINCIPALS, with
  * a valid request (real ids from the seeded emulator, a certificate issued in setup, valid bodies),
  * so each cell checks the success status as well as each refusal and its code. A refusal never
  * reaches the upstream. A route added to the contracts without a row fails the type check and the

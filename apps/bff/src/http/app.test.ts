@@ -8,6 +8,7 @@ import { testEngines } from "../storage/testing/test-storage";
 import { createApp } from "./app";
 import { listen, type RunningServer } from "./server";
 import { ApiClient } from "./testing/client";
+import { signedIn } from "./testing/sign-in";
 import { startTestApp, type TestApp } from "./testing/test-app";
 
 const errorCode = (json: unknown) => ApiErrorBodySchema.parse(json).error.code;
@@ -34,6 +35,12 @@ describe.each(testEngines())("HTTP edge on %s", (engine) => {
       status: "ready",
       checks: { database: { ok: true }, upstream: { ok: true, mode: "test" } },
     });
+  });
+
+  it("fail/without an upstream, a route that needs CCM answers 503 NOT_READY", async () => {
+    const admin = await signedIn(app, "no-upstream-admin", "admin");
+    const res = await admin.request("GET", "/api/cas");
+    expect([res.status, errorCode(res.json)]).toEqual([503, "NOT_READY"]);
   });
 
   it("ok/metrics count requests by route template", async () => {

@@ -1,4 +1,4 @@
 import { edgeFuzzSuite } from "./testing/edge-fuzz-suite";
 
-// Issue 8's edge fuzzing for one group of routes; see edgeFuzzSuite.
+// Bad input at the edge, for one group of routes (split so the groups run in parallel); see edgeFuzzSuite.
 edgeFuzzSuite("csr-cas");

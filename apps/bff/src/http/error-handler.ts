@@ -1,8 +1,8 @@
 import { API_ROUTES } from "@pca/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import type { EdgeFailure } from "./context";
-import { EdgeError } from "./edge-error";
+import type { CodedFailure } from "../core/failure";
+import { CodedError } from "../core/failure";
 import { sendFailure } from "./error-status";
 
 const patterns = API_ROUTES.map((r) => ({
@@ -36,7 +36,7 @@ export function apiNotFound(): RequestHandler {
   };
 }
 
-const BODY_FAILURES: Readonly<Record<string, EdgeFailure>> = {
+const BODY_FAILURES: Readonly<Record<string, CodedFailure>> = {
   "entity.parse.failed": { code: "BAD_JSON", message: "The request body is not valid JSON." },
   "entity.too.large": { code: "BODY_TOO_LARGE", message: "The request body is too large." },
   "encoding.unsupported": {
@@ -63,14 +63,14 @@ function isClientBodyError(error: unknown): boolean {
 }
 
 /**
- * The last middleware: coded errors (EdgeError, body-parser's) become their envelope; anything
+ * The last middleware: coded errors (CodedError, body-parser's) become their envelope; anything
  * else is logged with its cause and answered as INTERNAL with a fixed sentence, never the error's
  * message or stack.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    if (error instanceof EdgeError) {
+    if (error instanceof CodedError) {
       logger.warn(
         { requestId: res.locals.requestId, code: error.failure.code, err: error.cause },
         "request failed",

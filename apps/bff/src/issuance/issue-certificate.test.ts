@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { SeededCas } from "@pca/ccm-emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../http/context";
+import { MemoryAudit } from "../commands/testing/memory-audit";
+import type { Actor } from "../core/actor";
 import { FIXTURES_DIR } from "../testing/fixtures";
 import { createUpstream } from "../upstream/create-upstream";
 import { type IssueDeps, issueCertificate } from "./issue-certificate";
 import { pkiReaders } from "./pki-readers";
 import { makeCsr } from "./testing/make-csr";
-import { MemoryAudit } from "./testing/memory-audit";
 
 type Running = Awaited<ReturnType<typeof createUpstream>>;
 let upstream: Running;

@@ -112,6 +112,6 @@ export async function findIssuedCertificate(
   return {
     kind: "not-found",
     checked: searched.checked,
-    reason: "No certificate with the CSR's public key was found.",
+    reason: "No certificate with the CSR's public key was found",
   };
 }

@@ -1,23 +1,16 @@
-import type {
-  CertificateAuthority,
-  CreateCertificateByCsrRequest,
-  IssueCertificateResponse,
-  ValidityWindow,
-} from "@pca/contracts";
-import type { Actor, AuditLog } from "../http/context";
-import type { CcmPort, UpstreamFailure } from "../upstream/port";
-import type { CsrReading, PkiReaders } from "./readers";
-import type { AttemptContext } from "./steps/record";
+import type { IssueCertificateResponse } from "@pca/contracts";
+import type { CommandOutcome } from "../commands/command";
+import type { RunnerDeps } from "../commands/run-command";
+import type { Actor } from "../core/actor";
+import type { CcmPort } from "../upstream/port";
+import type { PkiReaders } from "./readers";
 
-export interface IssueDeps extends PkiReaders {
+/** What issuing needs: pki's readers, the CCM operations it calls, and the runner's audit and clock. */
+export interface IssueDeps extends PkiReaders, RunnerDeps {
   readonly ccm: Pick<
     CcmPort,
     "showCertificateAuthority" | "createCertificateByCsr" | "listCertificates" | "exportCertificate"
   >;
-  readonly audit: AuditLog;
-  readonly now: () => number;
-  /** Called when an outcome event could not be stored even after retries (for the log). */
-  readonly onAuditLost?: (action: string, attemptId: string) => void;
   /** Wait before the second look for a certificate of unknown outcome; default 1 s. */
   readonly reconcileRetryMs?: number;
 }
@@ -36,22 +29,4 @@ export interface IssueCommand {
  * and for anything that reached CCM, false when nothing happened for a passing reason (the audit
  * log or CCM could not be reached before the attempt), so a retry may still succeed.
  */
-export type IssueOutcome =
-  | { readonly ok: true; readonly value: IssueCertificateResponse }
-  | {
-      readonly ok: false;
-      readonly error: UpstreamFailure;
-      readonly final: boolean;
-      /** refused: nothing was sent to CCM; failed: CCM did not issue; unknown: it may have. */
-      readonly stage: "refused" | "failed" | "unknown";
-    };
-
-/** One attempt that passed every check, on its way to CCM. */
-export interface Attempt {
-  readonly deps: IssueDeps;
-  readonly ctx: AttemptContext;
-  readonly request: CreateCertificateByCsrRequest;
-  readonly csr: CsrReading;
-  readonly issuer: CertificateAuthority;
-  readonly window: ValidityWindow;
-}
+export type IssueOutcome = CommandOutcome<IssueCertificateResponse>;

@@ -1,8 +1,10 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { SECRET_CONFIG_KEYS } from "../config";
 
 /**
- * Paths pino removes from every log line: credentials in headers, cookies, and any field named
- * like a secret wherever a caller put it (passwords, tokens, AK/SK, CSR challenge passwords).
+ * Paths pino removes from every log line: credentials in headers, cookies, any field named like a
+ * secret wherever a caller put it (passwords, tokens, AK/SK, CSR challenge passwords), and the
+ * config's SECRET_CONFIG_KEYS.
  */
 export const REDACT_PATHS = [
   "req.headers.authorization",
@@ -22,11 +24,6 @@ export const REDACT_PATHS = [
   "*.sk",
   "*.accessKey",
   "*.secretKey",
-  "*.HUAWEICLOUD_SDK_AK",
-  "*.HUAWEICLOUD_SDK_SK",
-  "*.HUAWEICLOUD_IAM_PASSWORD",
-  "*.CONSOLE_ADMIN_PASSWORD",
-  "*.DATABASE_URL",
   "*.challengePassword",
   "*.challenge_password",
   "*.csr",
@@ -35,6 +32,8 @@ export const REDACT_PATHS = [
   "secret",
   "token",
   "csr",
+  // The config's secrets, in a config or env object logged as is or one level down ({ config }).
+  ...SECRET_CONFIG_KEYS.flatMap((key) => [key, `*.${key}`]),
 ];
 
 /** The app's logger. `destination` lets tests capture every line (the secrets test reads them). */

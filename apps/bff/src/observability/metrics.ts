@@ -27,7 +27,7 @@ export const httpRequestDuration = new Histogram({
 });
 
 /**
- * Upstream (CCM) call latency by operation (`createCertificateByCsr`, `listCertificateAuthorities`…)
+ * Upstream (CCM) call latency by operation (CCM's name: `CreateCertificateByCsr`, `ListCertificate`…)
  * and outcome (`ok` or an error code such as `UPSTREAM_TIMEOUT`). Record with
  * `upstreamDuration.observe({ operation, outcome }, seconds)`.
  */

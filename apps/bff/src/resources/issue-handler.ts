@@ -1,60 +1,20 @@
-import { randomUUID } from "node:crypto";
-import {
-  type ApiErrorBody,
-  type Failure,
-  IDEMPOTENCY_HEADER,
-  IdempotencyKeySchema,
-  IssueCertificateResponseSchema,
-} from "@pca/contracts";
+import type { IssueCertificateResponse } from "@pca/contracts";
 import type { Request, RequestHandler, Response } from "express";
 import { type RateLimitInfo, rateLimit } from "express-rate-limit";
-import type { EdgeFailure } from "../http/context";
-import type { AppDeps } from "../http/deps";
-import { statusFor } from "../http/error-status";
-import { requestHash, runIdempotent, type StoredAnswer } from "../issuance/idempotency";
-import { createDbIdempotencyStore } from "../issuance/idempotency-store";
-import { type IssueOutcome, issueCertificate } from "../issuance/issue-certificate";
+import { runCommand } from "../commands/run-command";
+import type { AppDeps } from "../core/deps";
+import { issueCommand } from "../issuance/issue-command";
 import { createIssuerCache } from "../issuance/issuer-cache";
 import type { PkiReaders } from "../issuance/readers";
+import type { IssueDeps } from "../issuance/types";
 import { issuances } from "../observability/metrics";
-import { upstreamOf } from "../upstream/from-deps";
+import { commandHandler } from "./command-handler";
 import { createDbRateLimitStore } from "./rate-limit-store";
 import { actorOf, sendResourceFailure } from "./respond";
-
-function envelope(failure: EdgeFailure): ApiErrorBody {
-  return {
-    error: {
-      code: failure.code,
-      message: failure.message,
-      ...(failure.details === undefined ? {} : { details: { ...failure.details } }),
-      ...(failure.upstream === undefined ? {} : { upstream: failure.upstream }),
-    },
-  };
-}
-
-/** The HTTP answer of an outcome, as stored for Idempotency-Key replays. */
-function answerOf(outcome: IssueOutcome): { answer: StoredAnswer; final: boolean } {
-  if (outcome.ok) {
-    return {
-      answer: { status: 201, body: IssueCertificateResponseSchema.parse(outcome.value) },
-      final: true,
-    };
-  }
-  return {
-    answer: { status: statusFor(outcome.error.code), body: envelope(outcome.error) },
-    final: outcome.final,
-  };
-}
 
 function forgetIssuerOf(issuers: { forget(caId: string): void }, body: unknown): void {
   const issuerId = (body as { issuer_id?: unknown } | null)?.issuer_id;
   if (typeof issuerId === "string") issuers.forget(issuerId);
-}
-
-function send(res: Response, answer: StoredAnswer, retryAfter?: number): void {
-  if (answer.status === 429 || retryAfter !== undefined)
-    res.setHeader("Retry-After", String(retryAfter ?? 1));
-  res.status(answer.status).json(answer.body);
 }
 
 /**
@@ -69,7 +29,6 @@ export function issueHandlers(
   readers: PkiReaders,
   options: { readonly perMinute?: number } = {},
 ): RequestHandler[] {
-  const store = createDbIdempotencyStore(deps.db.kysely);
   const issuers = createIssuerCache({
     ttlMs: deps.config.ISSUER_CACHE_SECONDS * 1000,
     now: () => deps.clock.now(),
@@ -94,62 +53,31 @@ export function issueHandlers(
     },
   });
 
-  const issue: RequestHandler = async (req, res) => {
-    const actor = actorOf(res);
-    const attemptId = randomUUID();
-    let retryAfter: number | undefined;
-    const run = async () => {
-      const { ccm } = upstreamOf(deps);
-      const outcome = await issueCertificate(
-        {
-          ...readers,
-          ccm: {
-            showCertificateAuthority: (caId) => issuers.show(ccm, caId),
-            createCertificateByCsr: (body) => ccm.createCertificateByCsr(body),
-            listCertificates: (query) => ccm.listCertificates(query),
-            exportCertificate: (id, body) => ccm.exportCertificate(id, body),
-          },
-          audit: deps.audit,
-          now: () => deps.clock.now(),
-          onAuditLost: (action, attempt) =>
-            deps.logger.error(
-              { action, attempt },
-              "an issuance outcome could not be written to the audit log",
-            ),
+  const issue = commandHandler<IssueCertificateResponse>(deps, {
+    run: (ctx, input) => {
+      const { ccm } = deps.upstream;
+      const issuing: IssueDeps = {
+        ...readers,
+        ccm: {
+          showCertificateAuthority: (caId) => issuers.show(ccm, caId),
+          createCertificateByCsr: (body) => ccm.createCertificateByCsr(body),
+          listCertificates: (query) => ccm.listCertificates(query),
+          exportCertificate: (id, body) => ccm.exportCertificate(id, body),
         },
-        { actor, requestId: res.locals.requestId, body: req.body, attemptId },
-      );
-      if (!outcome.ok) retryAfter = outcome.error.retryAfterSeconds;
+        audit: deps.audit,
+        now: () => deps.clock.now(),
+        onAuditLost: (action, attempt) =>
+          deps.logger.error({ action, attempt }, "an issuance outcome could not be written to the audit log"),
+      };
+      return runCommand(issuing, issueCommand(issuing), ctx, input);
+    },
+    onOutcome: (outcome, req) => {
       // CCM refused or failed the issuance: the CA may have changed since it was read.
       if (!outcome.ok && outcome.stage !== "refused") forgetIssuerOf(issuers, req.body);
       issuances.inc({ outcome: outcome.ok ? "succeeded" : outcome.stage });
-      return answerOf(outcome);
-    };
-    const header = req.get(IDEMPOTENCY_HEADER);
-    if (header === undefined) return send(res, (await run()).answer, retryAfter);
-    const key = IdempotencyKeySchema.safeParse(header);
-    if (!key.success) {
-      const failure: Failure = {
-        code: "IDEMPOTENCY_KEY_INVALID",
-        message: key.error.issues[0]?.message ?? "",
-      };
-      return sendResourceFailure(res, failure);
-    }
-    const scope = { actor: actor.username, key: key.data, requestHash: requestHash(req.body), attemptId };
-    const done = await runIdempotent(
-      store,
-      scope,
-      () => deps.clock.now(),
-      run,
-      (cause) => deps.logger.error({ err: cause }, "the Idempotency-Key record could not be completed"),
-    );
-    if (done.kind === "refused") return sendResourceFailure(res, done.error);
-    if (done.replayed) {
-      res.setHeader("Idempotent-Replayed", "true");
-      issuances.inc({ outcome: "replayed" });
-    }
-    send(res, done.answer, done.replayed ? undefined : retryAfter);
-  };
+    },
+    onReplay: () => issuances.inc({ outcome: "replayed" }),
+  });
 
   return [limiter, issue];
 }

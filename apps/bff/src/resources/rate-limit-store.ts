@@ -1,6 +1,6 @@
 import type { Store } from "express-rate-limit";
 import { type Kysely, sql } from "kysely";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { Database } from "../storage/schema";
 
 /**

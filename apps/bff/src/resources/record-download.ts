@@ -1,5 +1,7 @@
 import type { AuditAction } from "@pca/contracts";
-import type { Actor, AuditLog, EdgeFailure } from "../http/context";
+import type { Actor } from "../core/actor";
+import type { AuditLog } from "../core/audit-port";
+import type { CodedFailure } from "../core/failure";
 
 export interface Download {
   readonly actor: Actor;
@@ -13,7 +15,7 @@ export interface Download {
  * Records a CSR export or a download before the file leaves. Like issuance, it fails closed:
  * when the event cannot be stored, nothing is sent (AUDIT_UNAVAILABLE).
  */
-export async function recordDownload(audit: AuditLog, d: Download): Promise<EdgeFailure | undefined> {
+export async function recordDownload(audit: AuditLog, d: Download): Promise<CodedFailure | undefined> {
   try {
     await audit.append({
       actor: d.actor.username,

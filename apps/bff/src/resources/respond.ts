@@ -1,5 +1,5 @@
 import type { Response } from "express";
-import type { Actor } from "../http/context";
+import type { Actor } from "../core/actor";
 import { sendFailure } from "../http/error-status";
 import { contentDisposition } from "./attachment";
 

@@ -1,7 +1,7 @@
 import { AuditChainStatusSchema, AuditListResponseSchema, type AuditQuery } from "@pca/contracts";
 import { type Response, Router } from "express";
 import { csvHeader, csvRow } from "../audit/csv";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";
 

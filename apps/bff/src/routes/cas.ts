@@ -5,7 +5,7 @@ import {
   CertificateAuthoritySchema,
 } from "@pca/contracts";
 import { type Response, Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";
 import { pkiReaders } from "../issuance/pki-readers";
@@ -15,7 +15,6 @@ import { exportCaCsr } from "../resources/ca-csr";
 import { presentCa } from "../resources/present";
 import { recordDownload } from "../resources/record-download";
 import { actorOf, sendPemFile, sendResourceFailure } from "../resources/respond";
-import { upstreamOf } from "../upstream/from-deps";
 
 const list = contractFor("GET", "/api/cas");
 const detail = contractFor("GET", "/api/cas/:caId");
@@ -31,7 +30,7 @@ const certificatePem = contractFor("GET", "/api/cas/:caId/certificate.pem");
  * `ca.certificate.download`).
  */
 export function casRoutes(deps: AppDeps, readers: PkiReaders = pkiReaders): Router {
-  const ccm = () => upstreamOf(deps).ccm;
+  const ccm = () => deps.upstream.ccm;
   const router = Router();
 
   mountRoute(router, list, async (_req, res) => {

@@ -1,6 +1,6 @@
 import { CertificateDetailResponseSchema, CertificateListApiResponseSchema } from "@pca/contracts";
 import { type Response, Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { requireAccess } from "../http/require-access";
 import { sendJson } from "../http/respond";
@@ -13,7 +13,6 @@ import { issueHandlers } from "../resources/issue-handler";
 import { presentCertificate } from "../resources/present";
 import { recordDownload } from "../resources/record-download";
 import { actorOf, sendPemFile, sendResourceFailure } from "../resources/respond";
-import { upstreamOf } from "../upstream/from-deps";
 
 const issue = contractFor("POST", "/api/certificates");
 const list = contractFor("GET", "/api/certificates");
@@ -36,7 +35,7 @@ export interface CertificatesRouteOptions {
 export function certificatesRoutes(deps: AppDeps, options: CertificatesRouteOptions = {}): Router {
   const readers = options.readers ?? pkiReaders;
   const cache = new CertificatePemCache();
-  const pems = () => ({ ccm: upstreamOf(deps).ccm, readCertificate: readers.readCertificate, cache });
+  const pems = () => ({ ccm: deps.upstream.ccm, readCertificate: readers.readCertificate, cache });
   const router = Router();
 
   // Not mountRoute: the body is validated inside the use case so that refusals are audited too.

@@ -1,6 +1,6 @@
 import { CsrPreviewResponseSchema } from "@pca/contracts";
 import { Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";
 import { pkiReaders } from "../issuance/pki-readers";

@@ -1,6 +1,6 @@
 import { HealthResponseSchema, type ReadyResponse, ReadyResponseSchema } from "@pca/contracts";
 import { Router } from "express";
-import type { AppDeps, UpstreamReadiness } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { sendJson } from "../http/respond";
 import { metricsRegistry } from "../observability/metrics";
 
@@ -39,9 +39,7 @@ export function healthRoutes(deps: AppDeps): Router {
       await deps.db.ping();
       return true;
     });
-    const upstreamCheck =
-      deps.checkUpstream ?? (async (): Promise<UpstreamReadiness> => ({ ok: false, mode: "unconfigured" }));
-    const upstream = await timed(upstreamCheck);
+    const upstream = await timed(() => deps.upstream.ready());
     const body: ReadyResponse = {
       status: db.value === true && upstream.value?.ok === true ? "ready" : "not_ready",
       checks: {

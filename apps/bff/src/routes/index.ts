@@ -1,11 +1,12 @@
 import type { Router } from "express";
 import type { AuthServices } from "../auth/auth-services";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { auditRoutes } from "./audit";
 import { casRoutes } from "./cas";
 import { certificatesRoutes } from "./certificates";
 import { csrRoutes } from "./csr";
 import { openApiRoutes } from "./openapi";
+import { quotasRoutes } from "./quotas";
 import { sessionRoutes } from "./session";
 import { tokensRoutes } from "./tokens";
 import { usersRoutes } from "./users";
@@ -24,6 +25,7 @@ export function apiRouters(deps: AppDeps, auth: AuthServices): Router[] {
     openApiRoutes(deps),
     csrRoutes(deps),
     casRoutes(deps),
+    quotasRoutes(deps),
     certificatesRoutes(deps),
   ];
 }

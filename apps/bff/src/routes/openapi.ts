@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { contractFor, mountRoute } from "../http/mount";
 import { buildOpenApi } from "../observability/openapi";
 

@@ -3,7 +3,7 @@ import { Router } from "express";
 import type { AuthServices } from "../auth/auth-services";
 import { login } from "../auth/login";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "../auth/session-cookie";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { sendFailure } from "../http/error-status";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";

@@ -2,7 +2,7 @@ import { ApiTokenListResponseSchema, CreateApiTokenResponseSchema } from "@pca/c
 import { Router } from "express";
 import { presentToken } from "../auth/api-tokens";
 import type { AuthServices } from "../auth/auth-services";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { sendFailure } from "../http/error-status";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";

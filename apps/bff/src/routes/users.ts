@@ -2,7 +2,7 @@ import { type Role, UserListResponseSchema, UserSchema } from "@pca/contracts";
 import { Router } from "express";
 import type { AuthServices } from "../auth/auth-services";
 import { presentUser } from "../auth/users";
-import type { AppDeps } from "../http/deps";
+import type { AppDeps } from "../core/deps";
 import { sendFailure } from "../http/error-status";
 import { contractFor, inputOf, mountRoute } from "../http/mount";
 import { sendJson } from "../http/respond";

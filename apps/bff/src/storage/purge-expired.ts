@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Clock } from "../http/deps";
+import type { Clock } from "../core/clock";
 import type { Database } from "./schema";
 
 export interface PurgeCounts {

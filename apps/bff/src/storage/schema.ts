@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { ColumnType, Selectable } from "kysely";
 
 /**
  * The console's tables as kysely sees them. Times are milliseconds since the epoch (bigint in
@@ -86,7 +86,7 @@ export interface AuditEventsTable {
   outcome: string;
   request_id: string | null;
   upstream_request_id: string | null;
-  /** Canonical JSON (sorted keys), exactly the text the hash covers. */
+  /** The details as canonical JSON (core/canonical-json.ts), exactly the text the hash covers. */
   details: string;
   prev_hash: string;
   hash: string;
@@ -110,4 +110,3 @@ export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
-export type NewAuditEventRow = Insertable<AuditEventsTable>;

@@ -1,9 +1,9 @@
-import type { CcmFailure, UpstreamInfo } from "@pca/ccm-client";
-import type { ErrorCode } from "@pca/contracts";
+import type { CcmFailure } from "@pca/ccm-client";
+import type { CcmOperationName, ErrorCode, UpstreamError } from "@pca/contracts";
 import { describe, expect, it } from "vitest";
-import { type CcmOperation, mapCcmFailure } from "./map-failure";
+import { mapCcmFailure } from "./map-failure";
 
-const failure = (code: ErrorCode, upstream?: UpstreamInfo): CcmFailure => ({
+const failure = (code: ErrorCode, upstream?: UpstreamError): CcmFailure => ({
   code,
   message: "ccm-client's sentence",
   details: { operation: "x", attempts: 1, ...(upstream ? { upstream } : {}) },
@@ -12,7 +12,7 @@ const rejected = (status: number, error_code?: string) =>
   failure("UPSTREAM_REJECTED", { status, ...(error_code ? { error_code, error_msg: "CCM says no." } : {}) });
 
 describe("mapCcmFailure", () => {
-  it.each<[string, CcmOperation, CcmFailure, string]>([
+  it.each<[string, CcmOperationName, CcmFailure, string]>([
     [
       "ok/live not-found on show CA",
       "ShowCertificateAuthority",

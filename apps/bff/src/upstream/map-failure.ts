@@ -1,17 +1,12 @@
 import type { CcmFailure } from "@pca/ccm-client";
-import type { ErrorCode } from "@pca/contracts";
+import {
+  CCM_OPERATIONS,
+  type CcmOperationName,
+  type CcmOperationSpec,
+  type ErrorCode,
+  pathParamNames,
+} from "@pca/contracts";
 import type { UpstreamFailure } from "./port";
-
-/** The CCM operations, named as CCM's API reference (and ccm-client's failures) name them. */
-export type CcmOperation =
-  | "ListCertificateAuthority"
-  | "ShowCertificateAuthority"
-  | "ExportCertificateAuthorityCsr"
-  | "ExportCertificateAuthorityCertificate"
-  | "CreateCertificateByCsr"
-  | "ListCertificate"
-  | "ShowCertificate"
-  | "ExportCertificate";
 
 /**
  * CCM's not-found: the live service answers 400 PCA.10010002 (reference §4.2), the doc table 404
@@ -25,14 +20,22 @@ const CERT_NOT_FOUND = {
   message: "No certificate with this id exists in CCM.",
 } as const;
 
-const NOT_FOUND_BY_OPERATION: Partial<Record<CcmOperation, { code: ErrorCode; message: string }>> = {
-  ShowCertificateAuthority: CA_NOT_FOUND,
-  ExportCertificateAuthorityCsr: CA_NOT_FOUND,
-  ExportCertificateAuthorityCertificate: CA_NOT_FOUND,
-  CreateCertificateByCsr: { code: "ISSUER_NOT_FOUND", message: "The issuing CA does not exist in CCM." },
-  ShowCertificate: CERT_NOT_FOUND,
-  ExportCertificate: CERT_NOT_FOUND,
+/** What an operation's not-found means, by the id in its path. */
+const NOT_FOUND_BY_PATH_ID: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
+  ca_id: CA_NOT_FOUND,
+  certificate_id: CERT_NOT_FOUND,
 };
+
+/** Operations without an id in their path whose not-found names an id in their body. */
+const NOT_FOUND_BY_BODY: Partial<Record<CcmOperationName, { code: ErrorCode; message: string }>> = {
+  CreateCertificateByCsr: { code: "ISSUER_NOT_FOUND", message: "The issuing CA does not exist in CCM." },
+};
+
+function notFoundOf(op: CcmOperationName): { code: ErrorCode; message: string } | undefined {
+  const spec: CcmOperationSpec = CCM_OPERATIONS[op];
+  const [id] = pathParamNames(spec.path);
+  return id === undefined ? NOT_FOUND_BY_BODY[op] : NOT_FOUND_BY_PATH_ID[id];
+}
 
 /** Sentences for the console's user; ccm-client's own messages name operations, not actions. */
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -56,13 +59,13 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
  * error_msg and request id in `upstream`, and flags outcome-unknown failures.
  */
 export function mapCcmFailure(
-  op: CcmOperation,
+  op: CcmOperationName,
   failure: CcmFailure,
   retryAfterSeconds?: number,
 ): UpstreamFailure {
   const upstream = failure.details.upstream ?? {};
   const errorCode = upstream.error_code;
-  const notFound = NOT_FOUND_BY_OPERATION[op];
+  const notFound = notFoundOf(op);
   const looksNotFound =
     failure.code === "UPSTREAM_REJECTED" &&
     (upstream.status === 404 || (errorCode !== undefined && NOT_FOUND_CODES.has(errorCode)));

@@ -1,26 +1,13 @@
-import type {
-  CaListQuery,
-  CaListResponse,
-  Certificate,
-  CertificateAuthority,
-  CertificateListQuery,
-  CertificateListResponse,
-  CreateCertificateByCsrRequest,
-  CreateCertificateByCsrResponse,
-  ExportCaCertificateResponse,
-  ExportCaCsrResponse,
-  ExportCertificateRequest,
-  ExportCertificateResponse,
-} from "@pca/contracts";
-import type { EdgeFailure } from "../http/context";
+import type { CcmArgs, CcmMethodName, CcmOperationName, CcmResponse } from "@pca/contracts";
+import type { CodedFailure } from "../core/failure";
 
 /**
  * A failed CCM call, already translated to one of the console's stable codes, with CCM's own
  * status, error_code, error_msg and request id kept in `upstream`. `outcomeUnknown` is set when a
- * POST may have reached CCM before the connection failed: the caller must not assume nothing
- * happened.
+ * call that changes state may have reached CCM before the connection failed: the caller must not
+ * assume nothing happened.
  */
-export interface UpstreamFailure extends EdgeFailure {
+export interface UpstreamFailure extends CodedFailure {
   readonly outcomeUnknown?: boolean;
   /** Seconds, from CCM's Retry-After on a 429. */
   readonly retryAfterSeconds?: number;
@@ -32,39 +19,36 @@ export type UpstreamResult<T> =
   | { readonly ok: false; readonly error: UpstreamFailure };
 
 /**
- * The CCM operations the console uses, one method each, reached through the signed client in both
- * modes. The routes and the issuance use case depend on this interface only, so tests can hand them
- * a fake and the emulator/cloud choice stays in createUpstream. No method retries a POST.
+ * The CCM operations of CCM_OPERATIONS, one method each (named and typed from the table, as
+ * ccm-client's are), reached through the signed client in both modes; an operation CCM may answer
+ * with a zip file is asked for JSON. The routes and the use cases depend on this type only, so
+ * tests can hand them a fake and the emulator/cloud choice stays in createUpstream. No method
+ * retries a call that changes state.
  */
-export interface CcmPort {
-  listCertificateAuthorities(query: CaListQuery): Promise<UpstreamResult<CaListResponse>>;
-  showCertificateAuthority(caId: string): Promise<UpstreamResult<CertificateAuthority>>;
-  exportCertificateAuthorityCsr(caId: string): Promise<UpstreamResult<ExportCaCsrResponse>>;
-  exportCertificateAuthorityCertificate(caId: string): Promise<UpstreamResult<ExportCaCertificateResponse>>;
-  createCertificateByCsr(
-    body: CreateCertificateByCsrRequest,
-  ): Promise<UpstreamResult<CreateCertificateByCsrResponse>>;
-  listCertificates(query: CertificateListQuery): Promise<UpstreamResult<CertificateListResponse>>;
-  showCertificate(certificateId: string): Promise<UpstreamResult<Certificate>>;
-  exportCertificate(
-    certificateId: string,
-    body: ExportCertificateRequest,
-  ): Promise<UpstreamResult<ExportCertificateResponse>>;
-}
+export type CcmPort = {
+  readonly [N in CcmOperationName as CcmMethodName<N>]: (
+    ...args: CcmArgs<N>
+  ) => Promise<UpstreamResult<CcmResponse<N>>>;
+};
 
 export type UpstreamMode = "emulator" | "cloud";
 
-/** What /readyz shows for the upstream. */
+/**
+ * What /readyz shows for the upstream: reachable or not, how long the probe took, and in which mode
+ * (`unconfigured` for an app built without one; tests name their own fakes).
+ */
 export interface UpstreamReadiness {
   readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly mode: UpstreamMode;
+  readonly latencyMs?: number;
+  readonly mode: UpstreamReadinessMode;
 }
+
+export type UpstreamReadinessMode = UpstreamMode | "unconfigured" | "test";
 
 /** The upstream the BFF runs with: the port, how it was reached, and how to stop it. */
 export interface Upstream {
-  readonly mode: UpstreamMode;
-  /** Base URL of CCM or of the in-process emulator (no credentials in it). */
+  readonly mode: UpstreamReadinessMode;
+  /** Base URL of CCM or of the in-process emulator (no credentials in it); empty when there is none. */
   readonly endpoint: string;
   readonly ccm: CcmPort;
   /** One cheap signed read (a CA list of one); never throws. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** CSR fixtures copied from shared/fixtures (public CSRs; no private key is kept here). */
+/** CSR fixtures copied from the repository's fixtures/ (public CSRs; no private key is kept here). */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 const read = (name: string) => readFileSync(join(dir, name));
 

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createUndiciTransport } from "../http/transport";
 import { refusedPortUrl, startTestServer } from "../testing/test-server";
 import { type CcmClientOptions, createCcmClient } from "./ccm-client";
+import { exchange } from "./exchange";
 
 const keys = { ak: "TESTAK0123456789", sk: "test-secret" };
 const domainId = "0123456789abcdef0123456789abcdef";
@@ -173,6 +174,51 @@ describe("CcmClient over HTTP: success", () => {
   });
 });
 
+describe("CcmClient: calls by operation name", () => {
+  it("ok/call sends the entry's method and path and validates with its response schema", async () => {
+    const quota = { quotas: { resources: [{ type: "CERTIFICATE", used: 3, quota: 100_000 }] } };
+    server.replies({ status: 200, json: quota });
+    expect(await client().call("ShowCertificateQuota")).toEqual({ ok: true, value: quota });
+    server.replies({ status: 200, json: ca });
+    expect(await client().call("ShowCertificateAuthority", { params: { ca_id: caId } })).toEqual({
+      ok: true,
+      value: ca,
+    });
+    expect(server.seen.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /v1/private-certificates/quotas",
+      `GET /v1/private-certificate-authorities/${caId}`,
+    ]);
+    server.replies({ status: 200, json: { quotas: { resources: [{ type: "CERTIFICATE", used: -1 }] } } });
+    expect(await client().call("ShowCertificateQuota")).toMatchObject({
+      ok: false,
+      error: { code: "UPSTREAM_BAD_RESPONSE", details: { operation: "ShowCertificateQuota" } },
+    });
+  });
+
+  it("fail/call refuses input the entry's schemas refuse, before sending", async () => {
+    const result = await client().call("ExportCertificate", {
+      params: { certificate_id: certId.toUpperCase() },
+      body: { is_compressed: "false", type: "OTHER" },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_ID", details: { operation: "ExportCertificate", attempts: 0 } },
+    });
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("ok/a method and call of the same operation send the same request", async () => {
+    server.replies({ status: 200, json: { total: 0, certificates: [] } });
+    await client().listCertificates({ limit: 2, status: "ISSUED" });
+    await client().call("ListCertificate", { query: { limit: 2, status: "ISSUED" } });
+    const [a, b] = server.seen;
+    expect(a && { method: a.method, path: a.path, rawQuery: a.rawQuery }).toEqual(
+      b && { method: b.method, path: b.path, rawQuery: b.rawQuery },
+    );
+    expect(a?.rawQuery).toBe("limit=2&status=ISSUED");
+  });
+});
+
 describe("CcmClient over HTTP: failures are values", () => {
   it("fail/400 carries status, CCM error_code, error_msg and the request id", async () => {
     server.replies({ status: 400, json: { error_code: "PCA.00020001", error_msg: "Incorrect parameter." } });
@@ -336,6 +382,25 @@ describe("CcmClient over HTTP: retries and timeouts", () => {
       error: { code: "UPSTREAM_ERROR", details: { attempts: 1 } },
     });
     expect(server.seen).toHaveLength(4);
+  });
+
+  it("no-retry/an operation that changes state is sent once, whatever its method", async () => {
+    server.replies({ status: 503 });
+    const result = await exchange(
+      { operation: "X", method: "GET", path: "/v1/x", mutates: true, read: () => ({ ok: true, value: 1 }) },
+      {
+        baseUrl: new URL(server.url),
+        credentials: { kind: "aksk", ...keys },
+        transport,
+        timeoutMs: 300,
+        retry: { maxAttempts: 3, baseDelayMs: 5 },
+        now: () => new Date(),
+        sleep: async () => {},
+        random: () => 0,
+      },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "UPSTREAM_OUTCOME_UNKNOWN" } });
+    expect(server.seen).toHaveLength(1);
   });
 
   it("timeout/a POST that times out after sending has an unknown outcome", async () => {

@@ -1,34 +1,20 @@
 import {
-  type CaListQuery,
-  CaListQuerySchema,
-  type CaListResponse,
-  CaListResponseSchema,
-  CcmIdSchema,
-  type Certificate,
-  type CertificateAuthority,
-  CertificateAuthoritySchema,
-  type CertificateListQuery,
-  CertificateListQuerySchema,
-  type CertificateListResponse,
-  CertificateListResponseSchema,
-  CertificateSchema,
-  CREATE_CERTIFICATE_BY_CSR_CODES,
-  type CreateCertificateByCsrRequest,
-  CreateCertificateByCsrRequestSchema,
-  type CreateCertificateByCsrResponse,
-  CreateCertificateByCsrResponseSchema,
-  type ExportCaCertificateResponse,
-  ExportCaCertificateResponseSchema,
-  type ExportCaCsrResponse,
-  ExportCaCsrResponseSchema,
-  type ExportCertificateRequest,
-  ExportCertificateRequestSchema,
-  type ExportCertificateResponse,
-  ExportCertificateResponseSchema,
+  CCM_OPERATION_NAMES,
+  CCM_OPERATIONS,
+  type CcmArgs,
+  type CcmInput,
+  type CcmMethodName,
+  type CcmOperationName,
+  type CcmOperationSpec,
+  type CcmOperations,
+  type CcmResponse,
+  ccmInputFromArgs,
+  ccmMethodName,
+  ccmPath,
   type Failure,
-  type FieldCodes,
   type IssueDetail,
-  parseWith,
+  parseCcmInput,
+  type RawCcmInput,
 } from "@pca/contracts";
 import { type CcmResult, ccmFail } from "../errors";
 import { type BackoffOptions, sleep } from "../http/backoff";
@@ -36,8 +22,8 @@ import { createUndiciTransport, type Transport } from "../http/transport";
 import { type CcmEndpoint, resolveCcmEndpoint } from "../regions";
 import type { QueryParams, QueryValue } from "../sign/canonical";
 import type { CcmCredentials } from "./credentials";
-import { type CcmCall, type ExchangeContext, exchange } from "./exchange";
-import { jsonReader, parseJson, type ResponseReader } from "./interpret";
+import { type ExchangeContext, exchange } from "./exchange";
+import { jsonReader, type ParsingSchema, parseJson, type ResponseReader } from "./interpret";
 
 export interface CcmClientOptions {
   readonly endpoint: CcmEndpoint;
@@ -48,73 +34,81 @@ export interface CcmClientOptions {
   readonly connectTimeoutMs?: number;
   /** Deadline of one HTTP exchange, connect to last body byte (default 15 s). */
   readonly timeoutMs?: number;
-  /** GET retry policy (default 3 attempts, 100 ms base, 2 s cap). POSTs are never retried. */
+  /**
+   * Retry policy of the GETs that change nothing (default 3 attempts, 100 ms base, 2 s cap). POSTs
+   * and operations that change state are never retried.
+   */
   readonly retry?: BackoffOptions;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
 
-/** ExportCertificate's answer: JSON PEMs, or the zip CCM sends for `is_compressed: "true"`. */
-export type ExportedCertificate =
-  | { readonly format: "json"; readonly value: ExportCertificateResponse }
+/** The answer of an operation CCM may answer with a zip file: its JSON, or the zip's bytes. */
+export type Downloaded<T> =
+  | { readonly format: "json"; readonly value: T }
   | { readonly format: "zip"; readonly bytes: Uint8Array; readonly contentType?: string };
 
+/** What a call of the operation gives back: its validated JSON, or either form for a zip-capable one. */
+export type CcmOutput<N extends CcmOperationName> = CcmOperations[N] extends { readonly zip: true }
+  ? Downloaded<CcmResponse<N>>
+  : CcmResponse<N>;
+
+/** ExportCertificate's answer: JSON PEMs, or the zip CCM sends for `is_compressed: "true"`. */
+export type ExportedCertificate = CcmOutput<"ExportCertificate">;
+
+/** The input argument of `call`, optional when the operation needs nothing. */
+export type CcmInputArg<N extends CcmOperationName> =
+  Record<never, never> extends CcmInput<N> ? [input?: CcmInput<N>] : [input: CcmInput<N>];
+
 /**
- * The PCA operations the console uses. Every method validates its input with the contracts
- * schema (refused input never leaves: VALIDATION_FAILED, INVALID_ID or the schema's field code),
- * validates the answer, and returns a value or a coded failure (see `CcmFailureDetails`).
+ * One method per operation of CCM_OPERATIONS, named by ccmMethodName (`showCertificateAuthority`),
+ * taking CcmArgs (path parameters in path order, then query or body).
  */
-export interface CcmClient {
-  /** ListCertificateAuthority — GET /v1/private-certificate-authorities. */
-  listCertificateAuthorities(query?: CaListQuery): Promise<CcmResult<CaListResponse>>;
-  /** ShowCertificateAuthority — GET /v1/private-certificate-authorities/{ca_id}. */
-  showCertificateAuthority(caId: string): Promise<CcmResult<CertificateAuthority>>;
-  /** ExportCertificateAuthorityCsr — GET …/{ca_id}/csr (PENDING CAs only). */
-  exportCertificateAuthorityCsr(caId: string): Promise<CcmResult<ExportCaCsrResponse>>;
-  /** ExportCertificateAuthorityCertificate — POST …/{ca_id}/export without a body (never retried). */
-  exportCertificateAuthorityCertificate(caId: string): Promise<CcmResult<ExportCaCertificateResponse>>;
-  /**
-   * CreateCertificateByCsr — POST /v1/private-certificates/csr, sent once. A failure after the
-   * request may have reached CCM is UPSTREAM_OUTCOME_UNKNOWN; UPSTREAM_UNREACHABLE means it did not.
-   */
-  createCertificateByCsr(
-    body: CreateCertificateByCsrRequest,
-  ): Promise<CcmResult<CreateCertificateByCsrResponse>>;
-  /** ListCertificate — GET /v1/private-certificates. */
-  listCertificates(query?: CertificateListQuery): Promise<CcmResult<CertificateListResponse>>;
-  /** ShowCertificate — GET /v1/private-certificates/{certificate_id}. */
-  showCertificate(certificateId: string): Promise<CcmResult<Certificate>>;
-  /** ExportCertificate — POST /v1/private-certificates/{certificate_id}/export (never retried). */
-  exportCertificate(
-    certificateId: string,
-    body: ExportCertificateRequest,
-  ): Promise<CcmResult<ExportedCertificate>>;
+export type CcmMethods = {
+  readonly [N in CcmOperationName as CcmMethodName<N>]: (
+    ...args: CcmArgs<N>
+  ) => Promise<CcmResult<CcmOutput<N>>>;
+};
+
+/**
+ * The PCA operations of CCM_OPERATIONS. Every call checks its input with the entry's schemas
+ * (refused input never leaves: INVALID_ID for a path parameter, VALIDATION_FAILED or the entry's
+ * field code otherwise), sends the entry's method and path, validates the answer with the entry's
+ * response schema, and returns a value or a coded failure (see `CcmFailureDetails`). A call that
+ * changes state (`mutates`) is sent once: a failure after it may have reached CCM is
+ * UPSTREAM_OUTCOME_UNKNOWN, and UPSTREAM_UNREACHABLE means it did not.
+ */
+export interface CcmClient extends CcmMethods {
+  /** Calls an operation by its CCM name with its input as an object. */
+  call<N extends CcmOperationName>(name: N, ...input: CcmInputArg<N>): Promise<CcmResult<CcmOutput<N>>>;
   /** Closes the default transport's pooled connections (a no-op for an injected transport). */
   close(): Promise<void>;
 }
 
-const ID_CODES: FieldCodes = { "": "INVALID_ID" };
 const JSON_CONTENT = /^application\/json\b/i;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function toQuery(query: Readonly<Record<string, QueryValue | undefined>>): QueryParams {
+function toQuery(query: Readonly<Record<string, unknown>>): QueryParams {
   const out: Record<string, QueryValue> = {};
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) out[k] = v as QueryValue;
   return out;
 }
 
-const exportReader: ResponseReader<ExportedCertificate> = (response) => {
-  const contentType = response.headers["content-type"];
-  if (contentType === undefined || JSON_CONTENT.test(contentType)) {
-    const read = parseJson(response.body, ExportCertificateResponseSchema);
-    return read.ok ? { ok: true, value: { format: "json", value: read.value } } : read;
-  }
-  if (!ZIP_MAGIC.every((b, i) => response.body[i] === b)) {
-    return { ok: false, issues: [{ path: "", message: "The body is neither JSON nor a zip file." }] };
-  }
-  return { ok: true, value: { format: "zip", bytes: response.body, contentType } };
-};
+/** Reads JSON checked with the schema, or a zip file when CCM sends one (any other content type). */
+const downloadReader =
+  <T>(schema: ParsingSchema<T>): ResponseReader<Downloaded<T>> =>
+  (response) => {
+    const contentType = response.headers["content-type"];
+    if (contentType === undefined || JSON_CONTENT.test(contentType)) {
+      const read = parseJson(response.body, schema);
+      return read.ok ? { ok: true, value: { format: "json", value: read.value } } : read;
+    }
+    if (!ZIP_MAGIC.every((b, i) => response.body[i] === b)) {
+      return { ok: false, issues: [{ path: "", message: "The body is neither JSON nor a zip file." }] };
+    }
+    return { ok: true, value: { format: "zip", bytes: response.body, contentType } };
+  };
 
 /** The injected transport (the caller closes it), or a keep-alive undici one this client owns. */
 function transportOf(options: CcmClientOptions): { transport: Transport; close: () => Promise<void> } {
@@ -155,110 +149,48 @@ export function createCcmClient(options: CcmClientOptions): CcmClient {
     });
   }
 
-  async function byId<T>(
-    operation: string,
-    id: string,
-    make: (id: string) => Omit<CcmCall<T>, "operation">,
-  ): Promise<CcmResult<T>> {
-    const checked = parseWith(CcmIdSchema, id, ID_CODES);
-    if (!checked.ok) return refuse(operation, checked.error);
-    return exchange({ operation, ...make(checked.value) }, ctx);
+  const readers = new Map<CcmOperationSpec, ResponseReader<unknown>>();
+  const readerOf = (spec: CcmOperationSpec): ResponseReader<unknown> => {
+    let reader = readers.get(spec);
+    if (reader === undefined) {
+      reader = spec.zip ? downloadReader(spec.response) : jsonReader(spec.response);
+      readers.set(spec, reader);
+    }
+    return reader;
+  };
+
+  /** Checks, builds, sends and reads one operation, all from its entry. */
+  function send(name: CcmOperationName, input: RawCcmInput): Promise<CcmResult<unknown>> {
+    const spec: CcmOperationSpec = CCM_OPERATIONS[name];
+    const checked = parseCcmInput(spec, input);
+    if (!checked.ok) return Promise.resolve(refuse(name, checked.error));
+    const { params, query, body } = checked.value;
+    return exchange(
+      {
+        operation: name,
+        method: spec.method,
+        path: ccmPath(spec, params),
+        ...(spec.query ? { query: toQuery(query) } : {}),
+        ...(spec.body ? { body: encoder.encode(JSON.stringify(body)) } : {}),
+        mutates: spec.mutates,
+        read: readerOf(spec),
+      },
+      ctx,
+    );
   }
 
-  const caPath = (id: string) => `/v1/private-certificate-authorities/${id}`;
-  const certPath = (id: string) => `/v1/private-certificates/${id}`;
-
+  const methods = Object.fromEntries(
+    CCM_OPERATION_NAMES.map((name) => {
+      const spec: CcmOperationSpec = CCM_OPERATIONS[name];
+      const method = (...args: unknown[]) => send(name, ccmInputFromArgs(spec, args));
+      return [ccmMethodName(name), method];
+    }),
+  );
+  // The entries' schemas give each method's and call's types (CcmMethods, CcmOutput); `send` works
+  // on the untyped entry, so its answers are asserted to those types here, once.
   return {
-    async listCertificateAuthorities(query = {}) {
-      const operation = "ListCertificateAuthority";
-      const checked = parseWith(CaListQuerySchema, query);
-      if (!checked.ok) return refuse(operation, checked.error);
-      return exchange(
-        {
-          operation,
-          method: "GET",
-          path: "/v1/private-certificate-authorities",
-          query: toQuery(checked.value),
-          changesState: false,
-          read: jsonReader(CaListResponseSchema),
-        },
-        ctx,
-      );
-    },
-    showCertificateAuthority: (caId) =>
-      byId("ShowCertificateAuthority", caId, (id) => ({
-        method: "GET",
-        path: caPath(id),
-        changesState: false,
-        read: jsonReader(CertificateAuthoritySchema),
-      })),
-    exportCertificateAuthorityCsr: (caId) =>
-      byId("ExportCertificateAuthorityCsr", caId, (id) => ({
-        method: "GET",
-        path: `${caPath(id)}/csr`,
-        changesState: false,
-        read: jsonReader(ExportCaCsrResponseSchema),
-      })),
-    exportCertificateAuthorityCertificate: (caId) =>
-      byId("ExportCertificateAuthorityCertificate", caId, (id) => ({
-        method: "POST",
-        path: `${caPath(id)}/export`,
-        changesState: false,
-        read: jsonReader(ExportCaCertificateResponseSchema),
-      })),
-    async createCertificateByCsr(body) {
-      const operation = "CreateCertificateByCsr";
-      const checked = parseWith(CreateCertificateByCsrRequestSchema, body, CREATE_CERTIFICATE_BY_CSR_CODES);
-      if (!checked.ok) return refuse(operation, checked.error);
-      return exchange(
-        {
-          operation,
-          method: "POST",
-          path: "/v1/private-certificates/csr",
-          body: encoder.encode(JSON.stringify(checked.value)),
-          changesState: true,
-          read: jsonReader(CreateCertificateByCsrResponseSchema),
-        },
-        ctx,
-      );
-    },
-    async listCertificates(query = {}) {
-      const operation = "ListCertificate";
-      const checked = parseWith(CertificateListQuerySchema, query);
-      if (!checked.ok) return refuse(operation, checked.error);
-      return exchange(
-        {
-          operation,
-          method: "GET",
-          path: "/v1/private-certificates",
-          query: toQuery(checked.value),
-          changesState: false,
-          read: jsonReader(CertificateListResponseSchema),
-        },
-        ctx,
-      );
-    },
-    showCertificate: (certificateId) =>
-      byId("ShowCertificate", certificateId, (id) => ({
-        method: "GET",
-        path: certPath(id),
-        changesState: false,
-        read: jsonReader(CertificateSchema),
-      })),
-    async exportCertificate(certificateId, body) {
-      const operation = "ExportCertificate";
-      const checked = parseWith(ExportCertificateRequestSchema, body);
-      if (!checked.ok) return refuse(operation, checked.error);
-      // The schema takes a boolean too (the doc example sends one); the wire model is a string.
-      const wire = { ...checked.value, is_compressed: String(checked.value.is_compressed) };
-      return byId(operation, certificateId, (id) => ({
-        method: "POST",
-        path: `${certPath(id)}/export`,
-        body: encoder.encode(JSON.stringify(wire)),
-        changesState: false,
-        read: exportReader,
-      }));
-    },
+    ...(methods as unknown as CcmMethods),
+    call: (name, ...input) => send(name, input[0] ?? {}) as never,
     close,
   };
 }

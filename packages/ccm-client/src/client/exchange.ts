@@ -18,10 +18,11 @@ export interface CcmCall<T> {
   readonly query?: QueryParams;
   readonly body?: Uint8Array;
   /**
-   * Whether a POST changes state upstream (issuance). Only then is a failure after the request
-   * may have been sent reported as UPSTREAM_OUTCOME_UNKNOWN, for the BFF to reconcile.
+   * Whether the operation changes state upstream (issuance): it is then never retried, and a
+   * failure after the request may have been sent is UPSTREAM_OUTCOME_UNKNOWN, for the BFF to
+   * reconcile.
    */
-  readonly changesState: boolean;
+  readonly mutates: boolean;
   readonly read: ResponseReader<T>;
 }
 
@@ -44,9 +45,9 @@ const transportFailureMessage: Record<TransportFailureKind, string> = {
   failed: "The exchange with CCM failed before an answer arrived.",
 };
 
-function transportCode(kind: TransportFailureKind, changesState: boolean): ErrorCode {
+function transportCode(kind: TransportFailureKind, mutates: boolean): ErrorCode {
   if (kind === "unreachable") return "UPSTREAM_UNREACHABLE";
-  if (changesState) return "UPSTREAM_OUTCOME_UNKNOWN";
+  if (mutates) return "UPSTREAM_OUTCOME_UNKNOWN";
   return kind === "timeout"
     ? "UPSTREAM_TIMEOUT"
     : kind === "reset"
@@ -90,11 +91,13 @@ async function authHeaders<T>(
 
 /**
  * Runs one CCM operation: authenticate (sign again on every attempt, for a fresh X-Sdk-Date),
- * send, and interpret. A GET is retried with full-jitter backoff on a 5xx, a 429, a refused or
- * reset connection, up to `retry.maxAttempts` attempts in all; a POST is sent exactly once.
+ * send, and interpret. A GET that changes nothing is retried with full-jitter backoff on a 5xx, a
+ * 429, a refused or reset connection, up to `retry.maxAttempts` attempts in all; a POST, and any
+ * operation that changes state, is sent exactly once.
  */
 export async function exchange<T>(call: CcmCall<T>, ctx: ExchangeContext): Promise<CcmResult<T>> {
-  const maxAttempts = call.method === "GET" ? Math.max(1, ctx.retry.maxAttempts ?? 3) : 1;
+  const retried = call.method === "GET" && !call.mutates;
+  const maxAttempts = retried ? Math.max(1, ctx.retry.maxAttempts ?? 3) : 1;
   const url = new URL(requestTarget(basePath(ctx.baseUrl) + call.path, call.query), ctx.baseUrl.origin);
   for (let attempt = 1; ; attempt++) {
     const auth = await authHeaders(call, ctx);
@@ -114,7 +117,7 @@ export async function exchange<T>(call: CcmCall<T>, ctx: ExchangeContext): Promi
       continue;
     }
     if (!sent.ok) {
-      return ccmFail(transportCode(sent.kind, call.changesState), transportFailureMessage[sent.kind], {
+      return ccmFail(transportCode(sent.kind, call.mutates), transportFailureMessage[sent.kind], {
         operation: call.operation,
         attempts: attempt,
         cause: sent.cause,

@@ -1,5 +1,5 @@
-import { CcmErrorBodySchema, type ErrorCode, type IssueDetail } from "@pca/contracts";
-import { type CcmResult, ccmFail, type UpstreamInfo } from "../errors";
+import { CcmErrorBodySchema, type ErrorCode, type IssueDetail, type UpstreamError } from "@pca/contracts";
+import { type CcmResult, ccmFail } from "../errors";
 import type { HttpResponse } from "../http/transport";
 
 /** Reads a 2xx response into a value, or says why it cannot (schema issues, never the body). */
@@ -46,14 +46,14 @@ export const jsonReader =
 /** Statuses worth another attempt for an idempotent request. */
 export const retryableStatus = (status: number): boolean => status >= 500 || status === 429;
 
-function upstreamOf(response: HttpResponse): UpstreamInfo {
+function upstreamOf(response: HttpResponse): UpstreamError {
   const requestId = response.headers["x-request-id"];
   const base = { status: response.status, ...(requestId ? { request_id: requestId } : {}) };
   const body = parseJson(response.body, CcmErrorBodySchema);
   return body.ok ? { ...base, error_code: body.value.error_code, error_msg: body.value.error_msg } : base;
 }
 
-function errorCodeFor(status: number, upstreamCode: string | undefined, changesState: boolean): ErrorCode {
+function errorCodeFor(status: number, upstreamCode: string | undefined, mutates: boolean): ErrorCode {
   const gateway = upstreamCode === undefined || /^(APIGW|IAM)\./.test(upstreamCode);
   if (status === 401 || (status === 403 && gateway)) return "UPSTREAM_AUTH_FAILED";
   if (status === 429) return "UPSTREAM_RATE_LIMITED";
@@ -61,7 +61,7 @@ function errorCodeFor(status: number, upstreamCode: string | undefined, changesS
   if (status >= 500) {
     // A 5xx that CCM itself wrote (a PCA.* body) is its answer; a gateway's 5xx (502/504, no
     // body) may hide an issuance that went through.
-    return changesState && !upstreamCode?.startsWith("PCA.") ? "UPSTREAM_OUTCOME_UNKNOWN" : "UPSTREAM_ERROR";
+    return mutates && !upstreamCode?.startsWith("PCA.") ? "UPSTREAM_OUTCOME_UNKNOWN" : "UPSTREAM_ERROR";
   }
   return "UPSTREAM_BAD_RESPONSE";
 }
@@ -73,7 +73,7 @@ function errorCodeFor(status: number, upstreamCode: string | undefined, changesS
  * said yes, but which certificate it issued is unknown).
  */
 export function interpretResponse<T>(
-  call: { readonly operation: string; readonly changesState: boolean; readonly read: ResponseReader<T> },
+  call: { readonly operation: string; readonly mutates: boolean; readonly read: ResponseReader<T> },
   response: HttpResponse,
   attempts: number,
 ): CcmResult<T> {
@@ -84,7 +84,7 @@ export function interpretResponse<T>(
     const requestId = response.headers["x-request-id"];
     const upstream = { status: response.status, ...(requestId ? { request_id: requestId } : {}) };
     const issues = read.issues ? { issues: read.issues } : {};
-    return call.changesState
+    return call.mutates
       ? ccmFail("UPSTREAM_OUTCOME_UNKNOWN", `CCM accepted ${operation} but its answer could not be read.`, {
           operation,
           attempts,
@@ -99,7 +99,7 @@ export function interpretResponse<T>(
         });
   }
   const upstream = upstreamOf(response);
-  const code = errorCodeFor(response.status, upstream.error_code, call.changesState);
+  const code = errorCodeFor(response.status, upstream.error_code, call.mutates);
   const what = upstream.error_code
     ? `HTTP ${response.status}, ${upstream.error_code}`
     : `HTTP ${response.status}`;

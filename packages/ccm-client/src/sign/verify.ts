@@ -54,7 +54,7 @@ export interface VerifyOptions {
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 // ignoreBOM: a value that starts with U+FEFF keeps it, as the signer signed it (the default
-// decoder drops a leading BOM, so `?name=%EF%BB%BF` failed to verify; found by issue 8's fuzzing).
+// decoder drops a leading BOM, so `?name=%EF%BB%BF` failed to verify; the edge fuzzing found it).
 const decodeUtf8 = (bytes: Uint8Array): string => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
 /**

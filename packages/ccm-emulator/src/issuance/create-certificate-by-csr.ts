@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import {
-  CREATE_CERTIFICATE_BY_CSR_CODES,
-  CreateCertificateByCsrRequestSchema,
+  type CreateCertificateByCsrRequest,
   type CreateCertificateByCsrResponse,
   computeValidity,
-  type ErrorCode,
   fail,
   ok,
-  parseWith,
   type Result,
 } from "@pca/contracts";
 import type { CcmErrorName } from "../errors";
@@ -23,14 +20,6 @@ import type { DnFields } from "../state/names";
 /** CCM's fixed private-certificate quota (reference §3.7). */
 export const CERTIFICATE_QUOTA = 100_000;
 
-/** Which CCM error a contracts validation code becomes. */
-const SCHEMA_ERRORS: Partial<Record<ErrorCode, CcmErrorName>> = {
-  INVALID_ID: "INVALID_ID",
-  VALIDITY_OUT_OF_RANGE: "INVALID_VALIDITY",
-  PATH_LENGTH_INVALID: "INVALID_PATH_LENGTH",
-  PATH_LENGTH_NOT_ALLOWED: "PATH_LENGTH_NOT_ALLOWED",
-};
-
 /** Copied from the CSR's extension request when present: SANs and extended key usage. */
 const COPIED_EXTENSIONS = ["2.5.29.17", "2.5.29.37"];
 const KEY_USAGE_OID = "2.5.29.15";
@@ -42,18 +31,15 @@ export interface IssueContext {
 }
 
 /**
- * CreateCertificateByCsr, in CCM's order of checks: body shape and limits → issuer exists →
- * issuer ACTIVED → CSR decodes, verifies and has a key CCM takes → path length below the
- * issuer's → validity (contracts' computeValidity, incl. start_from and the issuer's notAfter) →
- * quota → sign with SHA-384 → store.
+ * CreateCertificateByCsr, in CCM's order of checks, for a body its schema accepted (the routing
+ * checks shape and limits first): issuer exists → issuer ACTIVED → CSR decodes, verifies and has
+ * a key CCM takes → path length below the issuer's → validity (contracts' computeValidity, incl.
+ * start_from and the issuer's notAfter) → quota → sign with SHA-384 → store.
  */
 export async function createCertificateByCsr(
-  body: unknown,
+  req: CreateCertificateByCsrRequest,
   ctx: IssueContext,
 ): Promise<Result<CreateCertificateByCsrResponse, CcmErrorName>> {
-  const parsed = parseWith(CreateCertificateByCsrRequestSchema, body, CREATE_CERTIFICATE_BY_CSR_CODES);
-  if (!parsed.ok) return fail(SCHEMA_ERRORS[parsed.error.code] ?? "BAD_PARAMETER", parsed.error.message);
-  const req = parsed.value;
   const kind = req.type ?? "ENTITY_CERT";
 
   const issuer = getIssuer(ctx.db, req.issuer_id, ctx.now);

@@ -1,3 +1,4 @@
+import { CreateCertificateByCsrRequestSchema } from "@pca/contracts";
 import { describe, expect, it } from "vitest";
 import { seedDatabase } from "../pki/seed";
 import { SignerCache } from "../pki/signers";
@@ -22,7 +23,11 @@ describe("private-certificate quota", () => {
        SELECT printf('%08x-0000-4000-8000-000000000000', i), 'ISSUED', ?, 'EC256', 'SHA384', 'CSR', 'aa', 0, 0, 0, ''
        FROM n`,
     ).run(CERTIFICATE_QUOTA - 1, issuer);
-    const body = { issuer_id: issuer, csr: fixture("ec-p384-vpn.pem"), validity: { type: "DAY", value: 1 } };
+    const body = CreateCertificateByCsrRequestSchema.parse({
+      issuer_id: issuer,
+      csr: fixture("ec-p384-vpn.pem"),
+      validity: { type: "DAY", value: 1 },
+    });
     const ctx = { db, signers: new SignerCache(), now };
     expect((await createCertificateByCsr(body, ctx)).ok).toBe(true);
     const refused = await createCertificateByCsr(body, ctx);

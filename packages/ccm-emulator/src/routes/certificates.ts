@@ -1,17 +1,13 @@
-import { CertificateListQuerySchema, ExportCertificateRequestSchema } from "@pca/contracts";
 import { CcmError } from "../errors";
-import { jsonBody } from "../http/body";
-import { json, type Reply, type Route } from "../http/route";
+import { json, type OperationHandlers, type Reply } from "../http/route";
 import { zip } from "../http/zip";
 import { CERTIFICATE_QUOTA, createCertificateByCsr } from "../issuance/create-certificate-by-csr";
 import { joinWirePem, toWirePem } from "../pki/pem";
 import { issuersOf } from "../state/cas";
 import { countCertificates, getCertificate, listCertificates } from "../state/certificates";
-import { idParam, listWindow, parseOrThrow, queryObject } from "./params";
+import { listWindow } from "./params";
 import { presentCertificate } from "./present";
 import type { EmulatorState } from "./state";
-
-const BASE = "/v1/private-certificates";
 
 /**
  * The files of a compressed export of a CSR-issued certificate, per type (reference §3.6). The
@@ -42,77 +38,53 @@ function zipReply(type: string, commonName: string, certificate: string, chain: 
   };
 }
 
-/** The private-certificate operations (reference §2.2, §3.4-§3.7). */
-export function certificateRoutes(state: EmulatorState): Route[] {
+type CertificateOperation =
+  | "CreateCertificateByCsr"
+  | "ShowCertificateQuota"
+  | "ListCertificate"
+  | "ShowCertificate"
+  | "ExportCertificate";
+
+/** The private-certificate operations (reference §2.2, §3.4-§3.7); their input is checked by the routing. */
+export function certificateHandlers(state: EmulatorState): Pick<OperationHandlers, CertificateOperation> {
   const { db } = state;
-  const certificateOr404 = (id: string | undefined, now: number) => {
-    const cert = getCertificate(db, idParam(id), now);
+  const certificateOr404 = (id: string, now: number) => {
+    const cert = getCertificate(db, id, now);
     if (!cert) throw new CcmError("NOT_FOUND");
     return cert;
   };
-  return [
-    {
-      method: "POST",
-      path: `${BASE}/csr`,
-      operation: "CreateCertificateByCsr",
-      authenticated: true,
-      handle: async ({ body, now }) => {
-        const result = await createCertificateByCsr(jsonBody(body), { db, signers: state.signers, now });
-        if (!result.ok) throw new CcmError(result.error.code, result.error.message || undefined);
-        return json(result.value);
-      },
+  return {
+    CreateCertificateByCsr: async ({ body, now }) => {
+      const result = await createCertificateByCsr(body, { db, signers: state.signers, now });
+      if (!result.ok) throw new CcmError(result.error.code, result.error.message || undefined);
+      return json(result.value);
     },
-    {
-      method: "GET",
-      path: `${BASE}/quotas`,
-      operation: "ShowCertificateQuota",
-      authenticated: true,
-      handle: () =>
-        json({
-          quotas: {
-            resources: [{ type: "CERTIFICATE", used: countCertificates(db), quota: CERTIFICATE_QUOTA }],
-          },
-        }),
+    ShowCertificateQuota: () =>
+      json({
+        quotas: {
+          resources: [{ type: "CERTIFICATE", used: countCertificates(db), quota: CERTIFICATE_QUOTA }],
+        },
+      }),
+    ListCertificate: ({ query: q, now }) => {
+      const filter = { name: q.name, status: q.status, sortKey: q.sort_key ?? "create_time" };
+      const { total, rows } = listCertificates(db, filter, listWindow(q), now);
+      return json({ total, certificates: rows.map(presentCertificate) });
     },
-    {
-      method: "GET",
-      path: BASE,
-      operation: "ListCertificate",
-      authenticated: true,
-      handle: ({ query, now }) => {
-        const q = parseOrThrow(CertificateListQuerySchema, queryObject(query));
-        const filter = { name: q.name, status: q.status, sortKey: q.sort_key ?? "create_time" };
-        const { total, rows } = listCertificates(db, filter, listWindow(q), now);
-        return json({ total, certificates: rows.map(presentCertificate) });
-      },
+    ShowCertificate: ({ params, now }) =>
+      json(presentCertificate(certificateOr404(params.certificate_id, now))),
+    ExportCertificate: ({ params, body, now }) => {
+      const cert = certificateOr404(params.certificate_id, now);
+      if (cert.effective_status !== "ISSUED") throw new CcmError("CERTIFICATE_NOT_EXPORTABLE");
+      const chain = issuersOf(db, cert, now).flatMap((p) =>
+        p.certificate_pem === null ? [] : [p.certificate_pem],
+      );
+      const certificate = toWirePem(cert.certificate_pem);
+      const certificateChain = joinWirePem(chain);
+      if (body.is_compressed === "true") {
+        return zipReply(body.type, cert.common_name ?? cert.certificate_id, certificate, certificateChain);
+      }
+      // A CSR-issued certificate's key is on the requester's side: certificate and chain only.
+      return json({ certificate, certificate_chain: certificateChain });
     },
-    {
-      method: "GET",
-      path: `${BASE}/:certificate_id`,
-      operation: "ShowCertificate",
-      authenticated: true,
-      handle: ({ params, now }) => json(presentCertificate(certificateOr404(params.certificate_id, now))),
-    },
-    {
-      method: "POST",
-      path: `${BASE}/:certificate_id/export`,
-      operation: "ExportCertificate",
-      authenticated: true,
-      handle: ({ params, body, now }) => {
-        const cert = certificateOr404(params.certificate_id, now);
-        const req = parseOrThrow(ExportCertificateRequestSchema, jsonBody(body));
-        if (cert.effective_status !== "ISSUED") throw new CcmError("CERTIFICATE_NOT_EXPORTABLE");
-        const chain = issuersOf(db, cert, now).flatMap((p) =>
-          p.certificate_pem === null ? [] : [p.certificate_pem],
-        );
-        const certificate = toWirePem(cert.certificate_pem);
-        const certificateChain = joinWirePem(chain);
-        if (req.is_compressed === true || req.is_compressed === "true") {
-          return zipReply(req.type, cert.common_name ?? cert.certificate_id, certificate, certificateChain);
-        }
-        // A CSR-issued certificate's key is on the requester's side: certificate and chain only.
-        return json({ certificate, certificate_chain: certificateChain });
-      },
-    },
-  ];
+  };
 }

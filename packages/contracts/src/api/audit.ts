@@ -1,15 +1,29 @@
 import { z } from "zod";
 import { RoleSchema } from "./session";
 
-export const AUDIT_ACTIONS = [
+/**
+ * The stages of a state-changing command, each an audit event `<command>.<stage>` (the BFF's
+ * command runner writes them): requested before anything is sent, then succeeded or failed, or
+ * unknown (CCM's answer was lost) followed by reconciled or failed; refused when it stopped before.
+ */
+export const COMMAND_STAGES = [
+  "requested",
+  "succeeded",
+  "failed",
+  "refused",
+  "unknown",
+  "reconciled",
+] as const;
+export type CommandStage = (typeof COMMAND_STAGES)[number];
+
+/** The state-changing commands, each audited with every stage of COMMAND_STAGES. */
+export const COMMAND_ACTIONS = ["certificate.issue"] as const;
+export type CommandAction = (typeof COMMAND_ACTIONS)[number];
+
+/** The other audited actions: one event each. */
+const SINGLE_ACTIONS = [
   "session.login",
   "session.logout",
-  "certificate.issue.requested",
-  "certificate.issue.succeeded",
-  "certificate.issue.failed",
-  "certificate.issue.refused",
-  "certificate.issue.unknown",
-  "certificate.issue.reconciled",
   "certificate.download",
   "ca.csr.export",
   "ca.certificate.download",
@@ -19,8 +33,19 @@ export const AUDIT_ACTIONS = [
   "token.revoke",
   "audit.export",
 ] as const;
+
+export type AuditAction = (typeof SINGLE_ACTIONS)[number] | `${CommandAction}.${CommandStage}`;
+
+/** The audit event of one stage of a command. */
+export const commandEvent = (command: CommandAction, stage: CommandStage): AuditAction =>
+  `${command}.${stage}`;
+
+export const AUDIT_ACTIONS = [
+  ...SINGLE_ACTIONS.slice(0, 2),
+  ...COMMAND_ACTIONS.flatMap((command) => COMMAND_STAGES.map((stage) => commandEvent(command, stage))),
+  ...SINGLE_ACTIONS.slice(2),
+] as [AuditAction, ...AuditAction[]];
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
-export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 export const AUDIT_OUTCOMES = ["success", "failure", "unknown"] as const;
 export const AuditOutcomeSchema = z.enum(AUDIT_OUTCOMES);

@@ -4,6 +4,7 @@ export * from "./certificates";
 export * from "./csr";
 export * from "./error-envelope";
 export * from "./health";
+export * from "./quotas";
 export * from "./routes";
 export * from "./session";
 export * from "./users";

@@ -16,6 +16,7 @@ import {
 } from "./certificates";
 import { CsrPreviewRequestSchema, CsrPreviewResponseSchema } from "./csr";
 import { HealthResponseSchema, ReadyResponseSchema } from "./health";
+import { QuotaUsageSchema } from "./quotas";
 import { LoginRequestSchema, type Role, SessionInfoSchema } from "./session";
 import {
   ApiTokenListResponseSchema,
@@ -158,6 +159,13 @@ export const API_ROUTES = [
     access: "viewer",
     params: CaIdParamsSchema,
     response: { kind: "file", mediaType: "application/x-pem-file" },
+  },
+  {
+    method: "GET",
+    path: "/api/quotas/cas",
+    summary: "CA quota: how many CAs exist and how many may",
+    access: "viewer",
+    response: json(QuotaUsageSchema),
   },
   {
     method: "POST",

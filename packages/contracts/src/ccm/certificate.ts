@@ -44,10 +44,14 @@ export const EXPORT_TYPES = ["APACHE", "NGINX", "IIS", "TOMCAT", "OTHER"] as con
 
 /**
  * ExportCertificate request (reference §3.6). `is_compressed` is a string in the schema but the
- * doc example sends a boolean, so both are accepted; `type` is case-insensitive for the same reason.
+ * doc example sends a boolean, so both are accepted and the parsed value is the string CCM's model
+ * has; `type` is case-insensitive for the same reason.
  */
 export const ExportCertificateRequestSchema = z.strictObject({
-  is_compressed: z.union([z.enum(["true", "false"]), z.boolean()]),
+  is_compressed: z.union([
+    z.enum(["true", "false"]),
+    z.boolean().transform((compressed): "true" | "false" => (compressed ? "true" : "false")),
+  ]),
   type: z
     .string()
     .transform((t) => t.toUpperCase())

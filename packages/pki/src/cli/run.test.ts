@@ -106,8 +106,8 @@ describe("the real command", () => {
       env: { ...process.env, INIT_CWD: "" },
     });
 
-  it("ok/`pnpm csr inspect --json ../shared/...` from the repository root", () => {
-    const r = spawn("pnpm", ["csr", "inspect", "--json", "../shared/fixtures/csr/rsa2048-shop.pem"]);
+  it("ok/`pnpm csr inspect --json fixtures/...` from the repository root", () => {
+    const r = spawn("pnpm", ["csr", "inspect", "--json", "fixtures/csr/rsa2048-shop.pem"]);
     expect(r.status).toBe(0);
     // `pnpm run` prints its banner on stdout; `pnpm -s csr` does not. The JSON is the rest.
     const json = JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));

@@ -35,7 +35,7 @@ function asJwk(der: Buffer, key: PublicKeyInfo): JsonWebKey | undefined {
 
 /**
  * The KeyObject of an SPKI. OpenSSL 3's DER decoder costs several times a P-256 or RSA
- * verification (issue 9's profile: the top frame of an issuance), while a JWK import builds the
+ * verification (in a CPU profile it was the top frame of an issuance), while a JWK import builds the
  * key from its numbers directly. The JWK path is taken only when the imported key exports back
  * to exactly the same SPKI bytes, so it accepts precisely what the DER path accepts; anything
  * else (other key types, compressed points, non-canonical encodings) goes through the DER decoder.

@@ -2,10 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The shared fixtures (written by gen.sh from OpenSSL and Python cryptography); never edited here. */
-export const FIXTURES_DIR =
-  process.env.PCA_FIXTURES ??
-  resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/fixtures");
+/** The repository's CSR fixtures (`fixtures/`, written by fixtures/gen.sh); never edited here. */
+export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../fixtures");
 
 export interface ExpectedParse {
   subject_rfc4514: string;

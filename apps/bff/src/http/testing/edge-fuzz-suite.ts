@@ -26,7 +26,7 @@ const parseJson = (text: string): unknown => {
 };
 
 /**
- * Cases per route: PCA_FUZZ_RUNS, else 2,000 (issue 8's bar) in CI and under `npm test` /
+ * Cases per route: PCA_FUZZ_RUNS, else 2,000 (the full bar) in CI and under `npm test` /
  * `pnpm test` (which .ci/run uses, without setting CI), and 200 for a quick local Vitest run.
  */
 const FULL = process.env.CI === "true" || process.env.npm_lifecycle_event === "test";
@@ -52,7 +52,6 @@ async function setUp(): Promise<Fixture> {
   if (!emulator || !seeded) throw new Error("no in-process emulator with its seeded CAs");
   const app = await startTestApp("sqlite", {
     upstream,
-    checkUpstream: () => upstream.ready(),
     // warn: tens of thousands of request lines would only slow the run and the secrets check.
     env: { LOG_LEVEL: "warn", LOGIN_REQUESTS_PER_MINUTE: "100000", ISSUE_RATE_LIMIT_PER_MINUTE: "100000000" },
   });
@@ -103,7 +102,7 @@ export function groupOf(route: RouteContract): EdgeGroup {
 }
 
 /**
- * Issue 8, bad input at the edge, for one group of API_ROUTES: fast-check generated path ids,
+ * Bad input at the edge, for one group of API_ROUTES: fast-check generated path ids,
  * query strings, headers and JSON (and not-JSON) bodies, sent raw over one keep-alive connection
  * with an admin API token (so every route is reached past authorization). Every answer is below
  * 500, a 4xx is the error envelope, input the contract refuses is answered 4xx without a request

@@ -2,7 +2,7 @@ import { ApiClient } from "./client";
 import { signedIn } from "./sign-in";
 import type { TestApp } from "./test-app";
 
-/** The callers of the authorization matrix (issue 8), in its column order. */
+/** The callers of the authorization matrix (access-matrix.test.ts), in its column order. */
 export const PRINCIPALS = [
   "anonymous",
   "viewer",

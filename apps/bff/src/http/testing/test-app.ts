@@ -3,11 +3,13 @@ import type { Router } from "express";
 import { createAuditService } from "../../audit/audit-log";
 import { UserStore } from "../../auth/users";
 import { type Config, loadConfig } from "../../config";
+import type { AppDeps } from "../../core/deps";
 import { createLogger } from "../../observability/logger";
 import { openStorage, type SqlDialectName } from "../../storage/storage";
 import { createTestStorage, type TestStorage } from "../../storage/testing/test-storage";
+import type { Upstream } from "../../upstream/port";
+import { unconfiguredUpstream } from "../../upstream/unconfigured";
 import { createApp } from "../app";
-import type { AppDeps, UpstreamReadiness } from "../deps";
 import { listen } from "../server";
 import { recordTraffic } from "./traffic";
 
@@ -35,8 +37,8 @@ export interface TestApp {
 export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly extraRouters?: readonly Router[];
-  readonly checkUpstream?: () => Promise<UpstreamReadiness>;
-  readonly upstream?: unknown;
+  /** CCM; default: none (every call NOT_READY) while /readyz reports ready, mode "test". */
+  readonly upstream?: Upstream;
   /** Run as a second replica on another app's PostgreSQL database (its own connection pool). */
   readonly replicaOf?: TestApp;
 }
@@ -76,8 +78,7 @@ export async function startTestApp(engine: SqlDialectName, options: TestAppOptio
     db: storage,
     audit: createAuditService(storage, clock),
     clock,
-    upstream: options.upstream,
-    checkUpstream: options.checkUpstream ?? (async () => ({ ok: true, mode: "test" })),
+    upstream: options.upstream ?? unconfiguredUpstream({ ok: true, mode: "test" }),
     extraRouters: options.extraRouters ?? [],
     version: "0.0.0-test",
   };

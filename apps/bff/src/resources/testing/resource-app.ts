@@ -49,10 +49,7 @@ export async function startResourceApp(
       ] as const
     ).map((operation) => [operation, emulator.faults.latency(0, { operation })]),
   );
-  const app = await startTestApp(options.engine ?? "sqlite", {
-    upstream,
-    checkUpstream: () => upstream.ready(),
-  });
+  const app = await startTestApp(options.engine ?? "sqlite", { upstream });
   const viewer = await signedIn(app, "vera", "viewer");
   const issuer = await signedIn(app, "ivan", "issuer");
   return {

@@ -1,5 +1,5 @@
 import { AuditListResponseSchema, type AuditQuery } from "@pca/contracts";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 
 /** `GET /api/audit` (admin): the hash-chained events, filtered and paged on the server. */
@@ -12,5 +12,3 @@ export const getAuditEventsQueryOptions = (query: AuditQuery) =>
     queryFn: ({ signal }) => getAuditEvents(query, signal),
     placeholderData: (previous) => previous,
   });
-
-export const useAuditEvents = (query: AuditQuery) => useQuery(getAuditEventsQueryOptions(query));
