@@ -1,4 +1,5 @@
 import {
+  CCM_LIMITS,
   CREATE_CERTIFICATE_BY_CSR_CODES,
   type CreateCertificateByCsrRequest,
   CreateCertificateByCsrRequestSchema,
@@ -38,8 +39,8 @@ export async function readRequestCsr(readCsr: ReadCsr, csr: string): Promise<Res
   if (!wire.withinLimit) {
     return fail(
       "CSR_TOO_LONG",
-      `The CSR is ${wire.length} characters as CCM receives it; CCM accepts at most 5120. Request fewer subject alternative names.`,
-      { length: wire.length, limit: 5120 },
+      `The CSR is ${wire.length} characters as CCM receives it; CCM accepts at most ${CCM_LIMITS.csrMaxLength}. Request fewer subject alternative names.`,
+      { length: wire.length, limit: CCM_LIMITS.csrMaxLength },
     );
   }
   return ok(read.value);
