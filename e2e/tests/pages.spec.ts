@@ -30,7 +30,9 @@ for (const theme of THEMES) {
   test(`every page in the ${theme} theme: axe finds nothing serious; screenshots saved`, async ({
     browser,
   }, info) => {
-    test.setTimeout(120_000);
+    // One test tours every page (25 stops, each a fresh context, axe and a full-page screenshot):
+    // about 2 minutes on a 2-core machine, so the per-test timeout leaves room for a slower one.
+    test.setTimeout(300_000);
     for (const stop of stops) {
       await test.step(stop.name, async () => {
         const context = await browser.newContext({
