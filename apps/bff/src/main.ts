@@ -74,15 +74,15 @@ async function main(): Promise<void> {
     process.stdout.write(`First start: sign in as "${admin.username}" with CONSOLE_ADMIN_PASSWORD.\n`);
   }
   // Every state-changing command whose attempts a crash may interrupt, with how to settle them.
-  const recoverable = [
+  const recoverable: RecoverableCommand[] = [
     {
       action: "certificate.issue",
       recovery: issuanceRecovery({ ccm: upstream.ccm, readCertificate: pkiReaders.readCertificate }),
     },
-  ] as const;
+  ];
   const stopRecovery = scheduleRecovery(
     { db: storage.kysely, audit, now: () => systemClock.now() },
-    recoverable as readonly RecoverableCommand[],
+    recoverable,
     config.ISSUE_RECOVERY_AFTER_SECONDS * 1000,
     logger,
   );

@@ -3,6 +3,7 @@ import {
   type CommandAction,
   type CommandStage,
   commandEvent,
+  type Role,
   type UpstreamError,
 } from "@pca/contracts";
 import type { AuditLog, NewAuditEvent } from "../core/audit-port";
@@ -19,10 +20,39 @@ const OUTCOME: Readonly<Record<CommandStage, AuditOutcome>> = {
   unknown: "unknown",
 };
 
+/** Whom an attempt's events are recorded for: the caller, their HTTP request and the attempt. */
+export interface Attribution {
+  readonly username: string;
+  readonly role: Role | null;
+  readonly via: string | null;
+  readonly requestId: string | null;
+  readonly attemptId: string;
+}
+
 /**
- * One stage of a command as an audit event: who, which request, which attempt (`details.attempt`,
+ * One stage of an attempt as an audit event: who, which request, which attempt (`details.attempt`,
  * which ties the stages together) and how the caller signed in (`details.via`).
  */
+export function attemptEvent(
+  who: Attribution,
+  command: CommandAction,
+  stage: CommandStage,
+  body: EventBody,
+  upstreamRequestId: string | null = null,
+): NewAuditEvent {
+  return {
+    actor: who.username,
+    role: who.role,
+    action: commandEvent(command, stage),
+    target: body.target,
+    outcome: OUTCOME[stage],
+    requestId: who.requestId,
+    upstreamRequestId,
+    details: { attempt: who.attemptId, via: who.via, ...body.details },
+  };
+}
+
+/** One stage of a running command, recorded for its caller. */
 export function stageEvent(
   ctx: CommandContext,
   command: CommandAction,
@@ -30,16 +60,9 @@ export function stageEvent(
   body: EventBody,
   upstreamRequestId: string | null = null,
 ): NewAuditEvent {
-  return {
-    actor: ctx.actor.username,
-    role: ctx.actor.role,
-    action: commandEvent(command, stage),
-    target: body.target,
-    outcome: OUTCOME[stage],
-    requestId: ctx.requestId,
-    upstreamRequestId,
-    details: { attempt: ctx.attemptId, via: ctx.actor.via, ...body.details },
-  };
+  const { username, role, via } = ctx.actor;
+  const who = { username, role, via, requestId: ctx.requestId, attemptId: ctx.attemptId };
+  return attemptEvent(who, command, stage, body, upstreamRequestId);
 }
 
 /** What an upstream failure leaves in an audit event: our code and CCM's own words. */

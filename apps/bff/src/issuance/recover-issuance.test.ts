@@ -38,11 +38,10 @@ describe.each(testEngines())("recoverInterruptedAttempts on %s", (engine) => {
   /** Recovery of the issuance command, as main.ts schedules it. */
   const recoverInterruptedAttempts = (d: RecoveryDeps, options: RecoveryOptions) =>
     recoverAll(d, [issuance()], options);
-  const issuance = (): RecoverableCommand =>
-    ({
-      action: "certificate.issue",
-      recovery: issuanceRecovery({ ccm: upstream.ccm, readCertificate: pkiReaders.readCertificate }),
-    }) as RecoverableCommand;
+  const issuance = (): RecoverableCommand => ({
+    action: "certificate.issue",
+    recovery: issuanceRecovery({ ccm: upstream.ccm, readCertificate: pkiReaders.readCertificate }),
+  });
   let n = 0;
 
   beforeEach(async () => {

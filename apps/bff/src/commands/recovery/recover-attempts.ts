@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { AuditService } from "../../core/audit-port";
 import type { Database } from "../../storage/schema";
 import type { Recovered, RequestedAttempt, Settlement } from "../command";
-import { stageEvent } from "../events";
+import { attemptEvent } from "../events";
 import { IDEMPOTENCY_TTL_MS } from "../idempotency";
 import { isSettled, type RecoverableCommand, readAttemptLedger } from "./attempt-ledger";
 import { settleKeys } from "./settle-keys";
@@ -89,30 +89,21 @@ export async function recoverInterruptedAttempts(
   return { ...counts, ...keys };
 }
 
-/** The event recovery writes for an attempt, in the name of whoever started it. */
+/** The event recovery writes for an attempt, in the name of whoever started it, as stored. */
 function recoveredEvent(
   command: RecoverableCommand,
   a: RequestedAttempt,
   outcome: Exclude<Recovered, { kind: "pending" }>,
 ) {
-  const ctx = {
-    actor: {
-      username: a.actor,
-      role: RoleSchema.safeParse(a.role).data ?? "viewer",
-      via: a.via === "token" ? ("token" as const) : ("session" as const),
-    },
-    requestId: a.requestId ?? "",
+  const who = {
+    username: a.actor,
+    role: RoleSchema.safeParse(a.role).data ?? null,
+    via: a.via,
+    requestId: a.requestId,
     attemptId: a.attemptId,
   };
-  const event = stageEvent(ctx, command.action, outcome.kind, {
+  return attemptEvent(who, command.action, outcome.kind, {
     target: outcome.target,
     details: { recovered: true, ...outcome.details },
   });
-  // The attempt's own words, not a guess: role as stored (may be null), via as stored.
-  return {
-    ...event,
-    role: RoleSchema.safeParse(a.role).data ?? null,
-    requestId: a.requestId,
-    details: { ...event.details, via: a.via },
-  };
 }
